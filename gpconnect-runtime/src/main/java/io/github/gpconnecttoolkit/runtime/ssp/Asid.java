@@ -1,0 +1,67 @@
+package io.github.gpconnecttoolkit.runtime.ssp;
+
+import io.github.gpconnecttoolkit.runtime.InvalidValueException;
+
+/**
+ * An Accredited System ID: the numeric identity of a consumer or provider system on Spine, sent in {@code Ssp-From}
+ * and {@code Ssp-To}. The specification never states a length; every published ASID is 12 digits or fewer, so the rule
+ * is 1 to 12 digits and nothing else.
+ */
+public final class Asid {
+
+    /** The ASID rule, for messages. */
+    public static final String RULE = "an ASID of 1 to 12 digits (e.g. 200000000115)";
+
+    private final String value;
+
+    private Asid(String value) {
+        this.value = value;
+    }
+
+    /** @throws InvalidValueException naming {@code asid} when the value is not digits only */
+    public static Asid of(String value) {
+        return of("asid", value);
+    }
+
+    /** As {@link #of(String)}, naming {@code field} in the error. */
+    public static Asid of(String field, String value) {
+        if (!isValid(value)) {
+            throw new InvalidValueException(field, value, RULE);
+        }
+        return new Asid(value);
+    }
+
+    /** Whether {@code value} is 1 to 12 ASCII digits. */
+    public static boolean isValid(String value) {
+        if (value == null || value.isEmpty() || value.length() > 12) {
+            return false;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c < '0' || c > '9') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The digits. */
+    public String value() {
+        return value;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof Asid that && value.equals(that.value);
+    }
+
+    @Override
+    public int hashCode() {
+        return value.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}
