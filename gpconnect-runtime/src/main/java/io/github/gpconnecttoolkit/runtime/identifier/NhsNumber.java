@@ -1,19 +1,18 @@
 package io.github.gpconnecttoolkit.runtime.identifier;
 
 import io.github.gpconnecttoolkit.runtime.InvalidValueException;
+import io.github.gpconnecttoolkit.runtime.TextValue;
 
 /**
  * A ten-digit NHS number whose last digit is a valid Modulus 11 check digit. Providers reject any other value with
  * {@code 400 INVALID_NHS_NUMBER} before looking the patient up.
  */
-public final class NhsNumber {
+public final class NhsNumber extends TextValue {
 
     private static final String RULE = "10 digits whose last digit is a valid Modulus 11 check digit";
 
-    private final String value;
-
     private NhsNumber(String value) {
-        this.value = value;
+        super(value);
     }
 
     /**
@@ -28,10 +27,7 @@ public final class NhsNumber {
      * As {@link #of(String)}, naming {@code field} in the error.
      */
     public static NhsNumber of(String field, String value) {
-        if (!isValid(value)) {
-            throw new InvalidValueException(field, value, RULE);
-        }
-        return new NhsNumber(value);
+        return new NhsNumber(require(field, value, isValid(value), RULE));
     }
 
     /** Whether {@code value} is ten digits with a valid Modulus 11 check digit. */
@@ -57,28 +53,8 @@ public final class NhsNumber {
         return check != 10 && check == value.charAt(9) - '0';
     }
 
-    /** The ten digits. */
-    public String value() {
-        return value;
-    }
-
     /** The search token {@code https://fhir.nhs.uk/Id/nhs-number|{value}}. */
     public String token() {
-        return IdentifierSystems.NHS_NUMBER + "|" + value;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof NhsNumber that && value.equals(that.value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return value;
+        return IdentifierSystems.NHS_NUMBER + "|" + value();
     }
 }

@@ -1,13 +1,14 @@
 package io.github.gpconnecttoolkit.runtime.identifier;
 
 import io.github.gpconnecttoolkit.runtime.InvalidValueException;
+import io.github.gpconnecttoolkit.runtime.TextValue;
 import java.util.regex.Pattern;
 
 /**
  * An SDS user id (smartcard user), e.g. {@code 555253520108} or {@code G13579135}; {@code UNK} where the user has
  * none (specification section 2.2). The same rule applies to SDS role profile ids.
  */
-public final class SdsUserId {
+public final class SdsUserId extends TextValue {
 
     /** The value GP Connect prescribes when the user has no SDS id. */
     public static final String UNKNOWN = "UNK";
@@ -16,10 +17,8 @@ public final class SdsUserId {
 
     private static final Pattern FORMAT = Pattern.compile("[A-Za-z0-9]{1,20}");
 
-    private final String value;
-
     private SdsUserId(String value) {
-        this.value = value;
+        super(value);
     }
 
     /** @throws InvalidValueException naming {@code sdsUserId} when the value is not an SDS id */
@@ -29,10 +28,7 @@ public final class SdsUserId {
 
     /** As {@link #of(String)}, naming {@code field} in the error. */
     public static SdsUserId of(String field, String value) {
-        if (!isValid(value)) {
-            throw new InvalidValueException(field, value, RULE);
-        }
-        return new SdsUserId(value);
+        return new SdsUserId(require(field, value, isValid(value), RULE));
     }
 
     /** Whether {@code value} is a valid SDS user or role profile id. */
@@ -40,28 +36,8 @@ public final class SdsUserId {
         return value != null && FORMAT.matcher(value).matches();
     }
 
-    /** The id. */
-    public String value() {
-        return value;
-    }
-
     /** The search token {@code https://fhir.nhs.uk/Id/sds-user-id|{value}}. */
     public String token() {
-        return IdentifierSystems.SDS_USER_ID + "|" + value;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof SdsUserId that && value.equals(that.value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return value;
+        return IdentifierSystems.SDS_USER_ID + "|" + value();
     }
 }

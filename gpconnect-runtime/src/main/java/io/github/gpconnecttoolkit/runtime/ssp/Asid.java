@@ -1,21 +1,20 @@
 package io.github.gpconnecttoolkit.runtime.ssp;
 
 import io.github.gpconnecttoolkit.runtime.InvalidValueException;
+import io.github.gpconnecttoolkit.runtime.TextValue;
 
 /**
  * An Accredited System ID: the numeric identity of a consumer or provider system on Spine, sent in {@code Ssp-From}
  * and {@code Ssp-To}. The specification never states a length; every published ASID is 12 digits or fewer, so the rule
  * is 1 to 12 digits and nothing else.
  */
-public final class Asid {
+public final class Asid extends TextValue {
 
     /** The ASID rule, for messages. */
     public static final String RULE = "an ASID of 1 to 12 digits (e.g. 200000000115)";
 
-    private final String value;
-
     private Asid(String value) {
-        this.value = value;
+        super(value);
     }
 
     /** @throws InvalidValueException naming {@code asid} when the value is not digits only */
@@ -25,10 +24,7 @@ public final class Asid {
 
     /** As {@link #of(String)}, naming {@code field} in the error. */
     public static Asid of(String field, String value) {
-        if (!isValid(value)) {
-            throw new InvalidValueException(field, value, RULE);
-        }
-        return new Asid(value);
+        return new Asid(require(field, value, isValid(value), RULE));
     }
 
     /** Whether {@code value} is 1 to 12 ASCII digits. */
@@ -43,25 +39,5 @@ public final class Asid {
             }
         }
         return true;
-    }
-
-    /** The digits. */
-    public String value() {
-        return value;
-    }
-
-    @Override
-    public boolean equals(Object other) {
-        return other instanceof Asid that && value.equals(that.value);
-    }
-
-    @Override
-    public int hashCode() {
-        return value.hashCode();
-    }
-
-    @Override
-    public String toString() {
-        return value;
     }
 }

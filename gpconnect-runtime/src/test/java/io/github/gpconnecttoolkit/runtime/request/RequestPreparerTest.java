@@ -3,6 +3,13 @@ package io.github.gpconnecttoolkit.runtime.request;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static io.github.gpconnecttoolkit.runtime.testsupport.TestInteractions.READ_METADATA;
+import static io.github.gpconnecttoolkit.runtime.testsupport.TestInteractions.READ_PATIENT;
+import static io.github.gpconnecttoolkit.runtime.testsupport.TestInteractions.FIND_PATIENT;
+import static io.github.gpconnecttoolkit.runtime.testsupport.TestInteractions.BOOK_APPOINTMENT;
+import static io.github.gpconnecttoolkit.runtime.testsupport.TestInteractions.AMEND_APPOINTMENT;
+import static io.github.gpconnecttoolkit.runtime.testsupport.TestInteractions.GET_STRUCTURED_RECORD;
+import static io.github.gpconnecttoolkit.runtime.testsupport.TestInteractions.MIGRATE_STRUCTURED_RECORD;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -11,7 +18,6 @@ import io.github.gpconnecttoolkit.runtime.FhirContexts;
 import io.github.gpconnecttoolkit.runtime.InvalidValueException;
 import io.github.gpconnecttoolkit.runtime.SpecVersion;
 import io.github.gpconnecttoolkit.runtime.endpoint.ProviderEndpoint;
-import io.github.gpconnecttoolkit.runtime.jwt.ReasonForRequest;
 import io.github.gpconnecttoolkit.runtime.jwt.RequestedScope;
 import io.github.gpconnecttoolkit.runtime.ssp.SspHeaders;
 import io.github.gpconnecttoolkit.runtime.testsupport.TestIdentities;
@@ -25,7 +31,6 @@ import java.time.ZoneOffset;
 import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import org.hl7.fhir.dstu3.model.Appointment;
 import org.hl7.fhir.dstu3.model.Identifier;
@@ -46,27 +51,6 @@ class RequestPreparerTest {
     private static final Clock FIXED = Clock.fixed(NOW, ZoneOffset.UTC);
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    static final Interaction READ_PATIENT = Interaction.of("urn:nhs:names:services:gpconnect:fhir:rest:read:patient-1",
-            HttpMethod.GET, "Patient/{id}", RequestedScope.PATIENT_READ);
-    static final Interaction FIND_PATIENT = Interaction.of(
-            "urn:nhs:names:services:gpconnect:fhir:rest:search:patient-1", HttpMethod.GET, "Patient",
-            RequestedScope.PATIENT_READ);
-    static final Interaction READ_METADATA = Interaction.of(
-            "urn:nhs:names:services:gpconnect:fhir:rest:read:metadata-1", HttpMethod.GET, "metadata",
-            RequestedScope.ORGANIZATION_READ);
-    static final Interaction BOOK = Interaction.of(
-            "urn:nhs:names:services:gpconnect:fhir:rest:create:appointment-1", HttpMethod.POST, "Appointment",
-            RequestedScope.PATIENT_WRITE);
-    static final Interaction AMEND = Interaction.of(
-            "urn:nhs:names:services:gpconnect:fhir:rest:update:appointment-1", HttpMethod.PUT, "Appointment/{id}",
-            RequestedScope.PATIENT_WRITE);
-    static final Interaction GET_STRUCTURED = Interaction.of(
-            "urn:nhs:names:services:gpconnect:fhir:operation:gpc.getstructuredrecord-1", HttpMethod.POST,
-            "Patient/$gpc.getstructuredrecord", RequestedScope.PATIENT_READ);
-    static final Interaction MIGRATE_STRUCTURED = Interaction.of(
-            "urn:nhs:names:services:gpconnect:fhir:operation:gpc.migratestructuredrecord-1", HttpMethod.POST,
-            "Patient/$gpc.migratestructuredrecord", RequestedScope.PATIENT_READ)
-            .withReason(ReasonForRequest.MIGRATION);
 
     private final ProviderEndpoint direct = ProviderEndpoint.of(ROOT, TestIdentities.PROVIDER_ASID);
     private final ProviderEndpoint viaSsp = direct.viaSsp("https://proxy.example");
@@ -98,7 +82,7 @@ class RequestPreparerTest {
 
     @Test
     void postAddsContentTypeAfterAcceptAndBeforeAuthorization() {
-        PreparedRequest prepared = preparer.prepare(GpConnectRequest.builder(GET_STRUCTURED, direct)
+        PreparedRequest prepared = preparer.prepare(GpConnectRequest.builder(GET_STRUCTURED_RECORD, direct)
                 .body(structuredRequest()).build());
 
         assertThat(prepared.headers().keySet()).containsExactly("Accept", "Content-Type", "Authorization",
@@ -110,7 +94,7 @@ class RequestPreparerTest {
 
     @Test
     void putWithIfMatchAndPreferPutsThemLast() {
-        PreparedRequest prepared = preparer.prepare(GpConnectRequest.builder(AMEND, direct)
+        PreparedRequest prepared = preparer.prepare(GpConnectRequest.builder(AMEND_APPOINTMENT, direct)
                 .pathParameter("id", "9")
                 .prefer(GpConnectRequest.Prefer.RETURN_MINIMAL)
                 .ifMatch("W/\"3\"")
@@ -156,7 +140,7 @@ class RequestPreparerTest {
     void theAudienceFollowsTheCapabilityServiceRoot() throws Exception {
         ProviderEndpoint structured = viaSsp.withServiceRoot(STRUCTURED_ROOT);
 
-        PreparedRequest prepared = preparer.prepare(GpConnectRequest.builder(GET_STRUCTURED, structured)
+        PreparedRequest prepared = preparer.prepare(GpConnectRequest.builder(GET_STRUCTURED_RECORD, structured)
                 .body(structuredRequest()).build());
 
         assertThat(prepared.uri().toString())
@@ -197,7 +181,7 @@ class RequestPreparerTest {
     void theBodyIsSerialisedAsFhirJson() {
         Parameters parameters = structuredRequest();
 
-        PreparedRequest prepared = preparer.prepare(GpConnectRequest.builder(GET_STRUCTURED, direct)
+        PreparedRequest prepared = preparer.prepare(GpConnectRequest.builder(GET_STRUCTURED_RECORD, direct)
                 .body(parameters).build());
 
         String text = prepared.bodyText().orElseThrow();
@@ -214,7 +198,7 @@ class RequestPreparerTest {
         RequestPreparer xml = new RequestPreparer(TestIdentities.valid(), SpecVersion.V1_2, FhirFormat.XML, FIXED);
         Parameters parameters = structuredRequest();
 
-        PreparedRequest prepared = xml.prepare(GpConnectRequest.builder(GET_STRUCTURED, direct)
+        PreparedRequest prepared = xml.prepare(GpConnectRequest.builder(GET_STRUCTURED_RECORD, direct)
                 .body(parameters).build());
 
         assertThat(prepared.headers()).containsEntry("Accept", FHIR_XML).containsEntry("Content-Type", FHIR_XML);
@@ -232,7 +216,7 @@ class RequestPreparerTest {
     void nonAsciiBodyTextIsUtf8() {
         Appointment appointment = appointment().setDescription("Review with Siân \u2013 café");
 
-        PreparedRequest prepared = preparer.prepare(GpConnectRequest.builder(BOOK, direct).body(appointment).build());
+        PreparedRequest prepared = preparer.prepare(GpConnectRequest.builder(BOOK_APPOINTMENT, direct).body(appointment).build());
 
         byte[] bytes = prepared.body().orElseThrow();
         assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("Review with Siân \u2013 café");
@@ -242,13 +226,13 @@ class RequestPreparerTest {
 
     @Test
     void ifMatchAcceptsAWeakEtagOrABareVersionId() {
-        assertThat(GpConnectRequest.builder(AMEND, direct).pathParameter("id", "9").body(appointment())
+        assertThat(GpConnectRequest.builder(AMEND_APPOINTMENT, direct).pathParameter("id", "9").body(appointment())
                 .ifMatch("W/\"3\"").build().ifMatch()).contains("W/\"3\"");
-        assertThat(GpConnectRequest.builder(AMEND, direct).pathParameter("id", "9").body(appointment())
+        assertThat(GpConnectRequest.builder(AMEND_APPOINTMENT, direct).pathParameter("id", "9").body(appointment())
                 .ifMatch("3").build().ifMatch()).contains("W/\"3\"");
-        assertThat(GpConnectRequest.builder(AMEND, direct).pathParameter("id", "9").body(appointment())
+        assertThat(GpConnectRequest.builder(AMEND_APPOINTMENT, direct).pathParameter("id", "9").body(appointment())
                 .ifMatch("1.2-a").build().ifMatch()).contains("W/\"1.2-a\"");
-        assertThat(GpConnectRequest.builder(AMEND, direct).pathParameter("id", "9").body(appointment())
+        assertThat(GpConnectRequest.builder(AMEND_APPOINTMENT, direct).pathParameter("id", "9").body(appointment())
                 .build().ifMatch()).isEmpty();
     }
 
@@ -256,7 +240,7 @@ class RequestPreparerTest {
     @NullAndEmptySource
     @ValueSource(strings = {"\"3\"", "W/3", "w/\"3\"", "W/\"\"", "W/\"3\"x", "3 4", "W/\"3", "*", "W/\"a/b\""})
     void ifMatchRejectsOtherForms(String value) {
-        GpConnectRequest.Builder builder = GpConnectRequest.builder(AMEND, direct);
+        GpConnectRequest.Builder builder = GpConnectRequest.builder(AMEND_APPOINTMENT, direct);
         String shown = value == null ? "no value" : value.isBlank() ? "a blank value" : "'" + value + "'";
 
         InvalidValueException e = catchThrowableOfType(InvalidValueException.class, () -> builder.ifMatch(value));
@@ -272,7 +256,7 @@ class RequestPreparerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("If-Match is sent only with PUT; interaction"
                         + " urn:nhs:names:services:gpconnect:fhir:rest:read:patient-1 uses GET");
-        assertThatThrownBy(() -> GpConnectRequest.builder(BOOK, direct).ifMatch("3"))
+        assertThatThrownBy(() -> GpConnectRequest.builder(BOOK_APPOINTMENT, direct).ifMatch("3"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("If-Match is sent only with PUT; interaction"
                         + " urn:nhs:names:services:gpconnect:fhir:rest:create:appointment-1 uses POST");
@@ -280,7 +264,7 @@ class RequestPreparerTest {
 
     @Test
     void preferIsOnlyForPostAndPut() {
-        PreparedRequest post = preparer.prepare(GpConnectRequest.builder(BOOK, direct)
+        PreparedRequest post = preparer.prepare(GpConnectRequest.builder(BOOK_APPOINTMENT, direct)
                 .prefer(GpConnectRequest.Prefer.RETURN_REPRESENTATION).body(appointment()).build());
 
         assertThat(post.headers()).containsEntry("Prefer", "return=representation");
@@ -291,7 +275,7 @@ class RequestPreparerTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Prefer is sent only with POST or PUT; interaction"
                         + " urn:nhs:names:services:gpconnect:fhir:rest:read:metadata-1 uses GET");
-        assertThat(preparer.prepare(GpConnectRequest.builder(BOOK, direct).body(appointment()).build()).headers())
+        assertThat(preparer.prepare(GpConnectRequest.builder(BOOK_APPOINTMENT, direct).body(appointment()).build()).headers())
                 .doesNotContainKey("Prefer");
     }
 
@@ -300,11 +284,11 @@ class RequestPreparerTest {
         assertThatThrownBy(() -> GpConnectRequest.builder(READ_METADATA, direct).body(appointment()).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Interaction urn:nhs:names:services:gpconnect:fhir:rest:read:metadata-1 (GET) takes no body");
-        assertThatThrownBy(() -> GpConnectRequest.builder(BOOK, direct).build())
+        assertThatThrownBy(() -> GpConnectRequest.builder(BOOK_APPOINTMENT, direct).build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Interaction urn:nhs:names:services:gpconnect:fhir:rest:create:appointment-1 (POST)"
                         + " needs a body resource");
-        assertThatThrownBy(() -> GpConnectRequest.builder(AMEND, direct).pathParameter("id", "9").build())
+        assertThatThrownBy(() -> GpConnectRequest.builder(AMEND_APPOINTMENT, direct).pathParameter("id", "9").build())
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("Interaction urn:nhs:names:services:gpconnect:fhir:rest:update:appointment-1 (PUT)"
                         + " needs a body resource");
@@ -325,7 +309,7 @@ class RequestPreparerTest {
     @Test
     void confidentialityAppendsToTheInteractionScopeAndReachesTheJwt() throws Exception {
         RequestPreparer v16 = new RequestPreparer(TestIdentities.valid(), SpecVersion.V1_6, FhirFormat.JSON, FIXED);
-        GpConnectRequest request = GpConnectRequest.builder(GET_STRUCTURED, direct)
+        GpConnectRequest request = GpConnectRequest.builder(GET_STRUCTURED_RECORD, direct)
                 .confidentiality(RequestedScope.Confidentiality.RESTRICTED)
                 .body(structuredRequest())
                 .build();
@@ -333,14 +317,14 @@ class RequestPreparerTest {
         assertThat(request.scope().value()).isEqualTo("patient/*.read conf/R");
         assertThat(payload(v16.prepare(request).bearerToken()).get("requested_scope").textValue())
                 .isEqualTo("patient/*.read conf/R");
-        assertThat(GpConnectRequest.builder(GET_STRUCTURED, direct).body(structuredRequest()).build().scope())
+        assertThat(GpConnectRequest.builder(GET_STRUCTURED_RECORD, direct).body(structuredRequest()).build().scope())
                 .isEqualTo(RequestedScope.PATIENT_READ);
         assertThat(v16.specVersion()).isEqualTo(SpecVersion.V1_6);
     }
 
     @Test
     void aConfidentialityScopeIsRejectedWhenPreparingFor12() {
-        GpConnectRequest request = GpConnectRequest.builder(GET_STRUCTURED, direct)
+        GpConnectRequest request = GpConnectRequest.builder(GET_STRUCTURED_RECORD, direct)
                 .confidentiality(RequestedScope.Confidentiality.NORMAL)
                 .body(structuredRequest())
                 .build();
@@ -354,7 +338,7 @@ class RequestPreparerTest {
     @Test
     void theMigrateInteractionSendsTheMigrationReasonIn16Only() throws Exception {
         RequestPreparer v16 = new RequestPreparer(TestIdentities.valid(), SpecVersion.V1_6, FhirFormat.JSON, FIXED);
-        GpConnectRequest request = GpConnectRequest.builder(MIGRATE_STRUCTURED, direct)
+        GpConnectRequest request = GpConnectRequest.builder(MIGRATE_STRUCTURED_RECORD, direct)
                 .confidentiality(RequestedScope.Confidentiality.NORMAL)
                 .body(structuredRequest())
                 .build();
@@ -362,7 +346,7 @@ class RequestPreparerTest {
         JsonNode payload = payload(v16.prepare(request).bearerToken());
         assertThat(payload.get("reason_for_request").textValue()).isEqualTo("migration");
         assertThat(payload.get("requested_scope").textValue()).isEqualTo("patient/*.read conf/N");
-        assertThatThrownBy(() -> preparer.prepare(GpConnectRequest.builder(MIGRATE_STRUCTURED, direct)
+        assertThatThrownBy(() -> preparer.prepare(GpConnectRequest.builder(MIGRATE_STRUCTURED_RECORD, direct)
                 .body(structuredRequest()).build()))
                 .isInstanceOf(InvalidValueException.class)
                 .hasMessageStartingWith("reason_for_request: 'migration' is not valid");

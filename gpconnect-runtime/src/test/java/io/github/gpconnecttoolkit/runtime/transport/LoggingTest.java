@@ -2,15 +2,14 @@ package io.github.gpconnecttoolkit.runtime.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static io.github.gpconnecttoolkit.runtime.testsupport.TestInteractions.READ_PATIENT;
+import static io.github.gpconnecttoolkit.runtime.testsupport.TestInteractions.FIND_PATIENT;
 
 import io.github.gpconnecttoolkit.runtime.FhirContexts;
 import io.github.gpconnecttoolkit.runtime.SpecVersion;
 import io.github.gpconnecttoolkit.runtime.endpoint.ProviderEndpoint;
 import io.github.gpconnecttoolkit.runtime.error.GpConnectException;
-import io.github.gpconnecttoolkit.runtime.jwt.RequestedScope;
 import io.github.gpconnecttoolkit.runtime.request.GpConnectRequest;
-import io.github.gpconnecttoolkit.runtime.request.HttpMethod;
-import io.github.gpconnecttoolkit.runtime.request.Interaction;
 import io.github.gpconnecttoolkit.runtime.request.PreparedRequest;
 import io.github.gpconnecttoolkit.runtime.testsupport.LoopbackHttpsServer;
 import io.github.gpconnecttoolkit.runtime.testsupport.LoopbackHttpsServer.Reply;
@@ -41,12 +40,6 @@ import org.slf4j.LoggerFactory;
  */
 class LoggingTest {
 
-    static final Interaction READ_PATIENT = Interaction.of(
-            "urn:nhs:names:services:gpconnect:fhir:rest:read:patient-1", HttpMethod.GET, "Patient/{id}",
-            RequestedScope.PATIENT_READ);
-    static final Interaction SEARCH_PATIENT = Interaction.of(
-            "urn:nhs:names:services:gpconnect:fhir:rest:search:patient-1", HttpMethod.GET, "Patient",
-            RequestedScope.PATIENT_READ);
     /** A valid NHS number used by no other test, so finding it in the log can only mean this test leaked it. */
     static final String NHS_NUMBER = "9434765919";
     static final String FHIR_JSON = "application/fhir+json;charset=utf-8";
@@ -70,7 +63,7 @@ class LoggingTest {
             ProviderEndpoint endpoint = ProviderEndpoint.of(server.baseUrl() + "/A12345/STU3/1/gpconnect",
                     TestIdentities.PROVIDER_ASID);
             GpConnectRequest read = GpConnectRequest.builder(READ_PATIENT, endpoint).pathParameter("id", "2").build();
-            GpConnectRequest search = GpConnectRequest.builder(SEARCH_PATIENT, endpoint)
+            GpConnectRequest search = GpConnectRequest.builder(FIND_PATIENT, endpoint)
                     .query("identifier", "https://fhir.nhs.uk/Id/nhs-number|" + NHS_NUMBER)
                     .build();
 

@@ -1,14 +1,12 @@
 package io.github.gpconnecttoolkit.runtime.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static io.github.gpconnecttoolkit.runtime.testsupport.TestInteractions.READ_PATIENT;
 
 import io.github.gpconnecttoolkit.runtime.FhirContexts;
 import io.github.gpconnecttoolkit.runtime.SpecVersion;
 import io.github.gpconnecttoolkit.runtime.endpoint.ProviderEndpoint;
-import io.github.gpconnecttoolkit.runtime.jwt.RequestedScope;
 import io.github.gpconnecttoolkit.runtime.request.GpConnectRequest;
-import io.github.gpconnecttoolkit.runtime.request.HttpMethod;
-import io.github.gpconnecttoolkit.runtime.request.Interaction;
 import io.github.gpconnecttoolkit.runtime.testsupport.LoopbackHttpsServer;
 import io.github.gpconnecttoolkit.runtime.testsupport.LoopbackHttpsServer.Received;
 import io.github.gpconnecttoolkit.runtime.testsupport.LoopbackHttpsServer.Reply;
@@ -40,9 +38,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class TransportConcurrencyTest {
 
-    static final Interaction READ_PATIENT = Interaction.of(
-            "urn:nhs:names:services:gpconnect:fhir:rest:read:patient-1", HttpMethod.GET, "Patient/{id}",
-            RequestedScope.PATIENT_READ);
     static final int REQUESTS = 1_000;
     /** GpConnectTransport.Builder's default maxConcurrentRequests. */
     static final int DEFAULT_CONCURRENCY_LIMIT = 32;

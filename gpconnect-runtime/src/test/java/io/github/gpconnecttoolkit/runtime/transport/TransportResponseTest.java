@@ -3,16 +3,18 @@ package io.github.gpconnecttoolkit.runtime.transport;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static io.github.gpconnecttoolkit.runtime.testsupport.TestInteractions.READ_PATIENT;
+import static io.github.gpconnecttoolkit.runtime.testsupport.TestInteractions.FIND_PATIENT;
+import static io.github.gpconnecttoolkit.runtime.testsupport.TestInteractions.BOOK_APPOINTMENT;
+import static io.github.gpconnecttoolkit.runtime.testsupport.TestInteractions.AMEND_APPOINTMENT;
 
 import io.github.gpconnecttoolkit.runtime.FhirContexts;
 import io.github.gpconnecttoolkit.runtime.SpecVersion;
 import io.github.gpconnecttoolkit.runtime.endpoint.ProviderEndpoint;
 import io.github.gpconnecttoolkit.runtime.error.GpConnectException;
 import io.github.gpconnecttoolkit.runtime.error.SpineErrorCode;
-import io.github.gpconnecttoolkit.runtime.jwt.RequestedScope;
 import io.github.gpconnecttoolkit.runtime.request.FhirFormat;
 import io.github.gpconnecttoolkit.runtime.request.GpConnectRequest;
-import io.github.gpconnecttoolkit.runtime.request.HttpMethod;
 import io.github.gpconnecttoolkit.runtime.request.Interaction;
 import io.github.gpconnecttoolkit.runtime.testsupport.LoopbackHttpsServer;
 import io.github.gpconnecttoolkit.runtime.testsupport.LoopbackHttpsServer.Received;
@@ -47,18 +49,6 @@ import org.junit.jupiter.params.provider.CsvSource;
 /** What the transport sends (spec section 1.0) and how it reads what comes back, against a plain-http loopback. */
 class TransportResponseTest {
 
-    static final Interaction READ_PATIENT = Interaction.of(
-            "urn:nhs:names:services:gpconnect:fhir:rest:read:patient-1", HttpMethod.GET, "Patient/{id}",
-            RequestedScope.PATIENT_READ);
-    static final Interaction SEARCH_PATIENT = Interaction.of(
-            "urn:nhs:names:services:gpconnect:fhir:rest:search:patient-1", HttpMethod.GET, "Patient",
-            RequestedScope.PATIENT_READ);
-    static final Interaction BOOK_APPOINTMENT = Interaction.of(
-            "urn:nhs:names:services:gpconnect:fhir:rest:create:appointment-1", HttpMethod.POST, "Appointment",
-            RequestedScope.PATIENT_WRITE);
-    static final Interaction AMEND_APPOINTMENT = Interaction.of(
-            "urn:nhs:names:services:gpconnect:fhir:rest:update:appointment-1", HttpMethod.PUT, "Appointment/{id}",
-            RequestedScope.PATIENT_WRITE);
 
     static final String FHIR_JSON = "application/fhir+json;charset=utf-8";
     static final String FHIR_XML = "application/fhir+xml;charset=utf-8";
@@ -241,7 +231,7 @@ class TransportResponseTest {
     @Test
     void queryIsPercentEncoded() {
         server.respond(Reply.of(200, FHIR_JSON, json(new Bundle().setType(Bundle.BundleType.SEARCHSET))));
-        GpConnectRequest search = GpConnectRequest.builder(SEARCH_PATIENT, endpoint)
+        GpConnectRequest search = GpConnectRequest.builder(FIND_PATIENT, endpoint)
                 .query("identifier", "https://fhir.nhs.uk/Id/nhs-number|9434765927")
                 .build();
 

@@ -2,14 +2,12 @@ package io.github.gpconnecttoolkit.runtime.transport;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static io.github.gpconnecttoolkit.runtime.testsupport.TestInteractions.READ_PATIENT;
 
 import io.github.gpconnecttoolkit.runtime.FhirContexts;
 import io.github.gpconnecttoolkit.runtime.SpecVersion;
 import io.github.gpconnecttoolkit.runtime.endpoint.ProviderEndpoint;
-import io.github.gpconnecttoolkit.runtime.jwt.RequestedScope;
 import io.github.gpconnecttoolkit.runtime.request.GpConnectRequest;
-import io.github.gpconnecttoolkit.runtime.request.HttpMethod;
-import io.github.gpconnecttoolkit.runtime.request.Interaction;
 import io.github.gpconnecttoolkit.runtime.testsupport.LoopbackHttpsServer;
 import io.github.gpconnecttoolkit.runtime.testsupport.LoopbackHttpsServer.Reply;
 import io.github.gpconnecttoolkit.runtime.testsupport.LoopbackHttpsServer.Tls;
@@ -35,9 +33,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** The transport against a real HTTPS server on loopback that requires a client certificate. */
 class TransportTlsTest {
 
-    static final Interaction READ_PATIENT = Interaction.of(
-            "urn:nhs:names:services:gpconnect:fhir:rest:read:patient-1", HttpMethod.GET, "Patient/{id}",
-            RequestedScope.PATIENT_READ);
 
     @TempDir
     static Path dir;
