@@ -278,9 +278,6 @@ public final class GpConnectTransport implements AutoCloseable {
     }
 
     private static GpConnectTransportException transportFailure(PreparedRequest prepared, Throwable failure) {
-        if (failure instanceof GpConnectTransportException already) {
-            return already;
-        }
         URI uri = prepared.uri();
         TransportFailures.Diagnosis diagnosis = TransportFailures.diagnose(failure, uri.getHost(), port(uri));
         return new GpConnectTransportException(diagnosis.failure(), uri.getHost(), port(uri), diagnosis.reason(),
