@@ -3,6 +3,7 @@ package io.github.gpconnecttoolkit.runtime.error;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.LenientErrorHandler;
 import io.github.gpconnecttoolkit.runtime.request.FhirFormat;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.Optional;
@@ -96,7 +97,12 @@ public final class ErrorResponses {
 
     /** The UTF-8 text of a body, without a leading byte-order mark (HAPI rejects one). */
     public static String text(byte[] body) {
-        String text = new String(body, StandardCharsets.UTF_8);
+        return text(body, StandardCharsets.UTF_8);
+    }
+
+    /** The text of a body in {@code charset}, without a leading byte-order mark (HAPI rejects one). */
+    public static String text(byte[] body, Charset charset) {
+        String text = new String(body, charset);
         return text.startsWith("\uFEFF") ? text.substring(1) : text;
     }
 

@@ -231,7 +231,7 @@ public final class GpConnectTransport implements AutoCloseable {
         }
         IBaseResource resource;
         try {
-            resource = format.get().newParser().parseResource(new String(body, charset(contentType)));
+            resource = format.get().newParser().parseResource(ErrorResponses.text(body, charset(contentType)));
         } catch (DataFormatException | IllegalArgumentException e) {
             throw ErrorResponses.unexpectedBody(status, "the body is not a valid FHIR resource (" + e.getMessage()
                     + ")", body, prepared.traceId(), prepared.interactionId());

@@ -252,6 +252,15 @@ class TransportResponseTest {
     }
 
     @Test
+    void aSuccessfulBodyStartingWithAByteOrderMarkIsParsed() {
+        server.respond(Reply.of(200, FHIR_JSON, "\uFEFF" + json(patient())));
+
+        GpConnectResponse<Patient> response = transport.execute(readPatient(), Patient.class);
+
+        assertThat(response.resource().getNameFirstRep().getFamily()).isEqualTo("Tester");
+    }
+
+    @Test
     void brokenGzipIsAnIoFailure() {
         server.respond(Reply.of(200, FHIR_JSON, "not gzip at all").withHeader("Content-Encoding", "gzip"));
 
