@@ -1,0 +1,2 @@
+/** What the fake provider does for each interaction once a request has passed validation. */
+package io.github.gpconnecttoolkit.testkit.behaviour;

@@ -1,0 +1,2 @@
+/** An embeddable fake GP Connect provider for consumer tests; start with {@link GpConnectTestProvider}. */
+package io.github.gpconnecttoolkit.testkit;
