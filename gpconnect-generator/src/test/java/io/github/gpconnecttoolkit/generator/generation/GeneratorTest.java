@@ -144,4 +144,29 @@ class GeneratorTest {
         assertThatThrownBy(() -> new Generator().generate(request))
                 .hasMessage("packageName: 'com.example.1gpc' is not a Java package name");
     }
+
+    @Test
+    void aProfileTheCatalogueNamesButTheFoldersLackFailsNamingItsUserAndTheNearestUrls() throws IOException {
+        Path profiles = Files.createDirectories(dir.resolve("profiles"));
+        Files.writeString(profiles.resolve("appointment.xml"), """
+                <StructureDefinition xmlns="http://hl7.org/fhir">
+                  <url value="https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-Appointment-2"/>
+                  <version value="1.0.0"/>
+                  <name value="GPConnect-Appointment-2"/>
+                  <status value="active"/>
+                </StructureDefinition>
+                """);
+        GeneratorRequest request = new GeneratorRequest("1.6.2", List.of(), List.of(), List.of("BookAppointment"),
+                List.of(), List.of(profiles), List.of(), List.of(), "com.example.gpc", dir.resolve("out"),
+                dir.resolve("state"), "test");
+
+        assertThatThrownBy(() -> new Generator().generate(request))
+                .isInstanceOf(GenerationException.class)
+                .hasMessageContaining("StructureDefinition https://fhir.nhs.uk/STU3/StructureDefinition/"
+                        + "GPConnect-Appointment-1 referenced by interaction "
+                        + "'urn:nhs:names:services:gpconnect:fhir:rest:create:appointment-1'")
+                .hasMessageContaining("nearest known: https://fhir.nhs.uk/STU3/StructureDefinition/"
+                        + "GPConnect-Appointment-2");
+        assertThat(dir.resolve("out")).doesNotExist();
+    }
 }
