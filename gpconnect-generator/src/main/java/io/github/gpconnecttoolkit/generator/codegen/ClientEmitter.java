@@ -101,8 +101,7 @@ final class ClientEmitter {
                 .endControlFlow();
         for (Capability capability : capabilities) {
             ClassName facade = plan.facade(capability);
-            String field = JavaNames.lowerCamel(capability == Capability.APPOINTMENTS ? "appointments"
-                    : capability.key());
+            String field = capability.key();
             type.addField(facade, field, Modifier.PRIVATE, Modifier.FINAL);
             String endpoint = switch (capability) {
                 case STRUCTURED -> "builder.structuredEndpoint != null ? builder.structuredEndpoint"

@@ -203,20 +203,18 @@ final class RequestBuilderEmitter {
         List<MethodSpec> setters = new ArrayList<>();
         String name = parameter.name();
         TypeName value = valueType(parameter);
+        CodeBlock asGiven = CodeBlock.of("$T.requireNonNull($L, $S)", Objects.class, name, name);
         switch (parameter.type()) {
             case LOGICAL_ID, NHS_NUMBER, ODS_CODE, SDS_USER_ID -> {
-                setters.add(store(parameter, value, CodeBlock.of("$T.requireNonNull($L, $S)", Objects.class, name,
-                        name)));
+                setters.add(setter(parameter, value, asGiven, "value"));
                 setters.add(setter(parameter, ClassName.get(String.class),
                         CodeBlock.of("$T.of($S, $L)", value, name, name), "text"));
             }
-            case CODE, DATE -> setters.add(store(parameter, value,
-                    CodeBlock.of("$T.requireNonNull($L, $S)", Objects.class, name, name)));
+            case CODE, DATE -> setters.add(setter(parameter, value, asGiven, "value"));
             case STRING -> setters.add(setter(parameter, value, CodeBlock.of("requireText($S, $L)", name, name),
                     "value"));
             case DATE_OR_DATE_TIME -> {
-                setters.add(store(parameter, value, CodeBlock.of("$T.requireNonNull($L, $S)", Objects.class, name,
-                        name)));
+                setters.add(setter(parameter, value, asGiven, "value"));
                 setters.add(setter(parameter, ClassName.get(LocalDate.class),
                         CodeBlock.of("$T.of($L)", SearchDate.class, name), "date"));
                 setters.add(setter(parameter, ClassName.get(OffsetDateTime.class),
@@ -229,17 +227,13 @@ final class RequestBuilderEmitter {
         return setters;
     }
 
-    private MethodSpec store(ParameterDefinition parameter, TypeName type, CodeBlock value) {
-        return setter(parameter, type, value, "value");
-    }
-
     private MethodSpec setter(ParameterDefinition parameter, TypeName argumentType, CodeBlock converted,
             String form) {
         String name = parameter.name();
         MethodSpec.Builder method = MethodSpec.methodBuilder(isList(parameter) ? "add" + JavaNames.upperCamel(name)
                         : name)
                 .addModifiers(Modifier.PUBLIC).returns(self).addParameter(argumentType, name)
-                .addJavadoc(parameterJavadoc(parameter, form))
+                .addJavadoc(parameterJavadoc(parameter))
                 .addJavadoc("\n@param $L the $L\n@return this builder\n", name, argumentDescription(form));
         if (parameter.type().allowedLocations().contains(ParameterLocation.QUERY)
                 && argumentType.equals(ClassName.get(String.class)) && parameter.type() != ParameterType.STRING) {
@@ -263,15 +257,12 @@ final class RequestBuilderEmitter {
         };
     }
 
-    private CodeBlock parameterJavadoc(ParameterDefinition parameter, String form) {
+    private CodeBlock parameterJavadoc(ParameterDefinition parameter) {
         CodeBlock.Builder doc = CodeBlock.builder();
         doc.add("$L", parameter.description().isEmpty() ? "The " + parameter.name() + " parameter."
                 : parameter.description());
         doc.add(" Sent as $L", wireDescription(parameter));
         doc.add(parameter.required() ? "; required.\n" : "; optional.\n");
-        if ("flag".equals(form)) {
-            doc.add("");
-        }
         return doc.build();
     }
 

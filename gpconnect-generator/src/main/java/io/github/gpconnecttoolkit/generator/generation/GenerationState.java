@@ -15,9 +15,10 @@ import java.util.TreeMap;
  * missing or unreadable state simply means "regenerate".
  *
  * @param fingerprint component name to hash
+ * @param interactions the number of interactions generated, for the up-to-date message
  * @param files generated file (relative to the output folder) to SHA-256 of its content
  */
-record GenerationState(Map<String, String> fingerprint, Map<String, String> files) {
+record GenerationState(Map<String, String> fingerprint, int interactions, Map<String, String> files) {
 
     private static final String HEADER = "gpconnect-generator-state 1";
 
@@ -32,7 +33,12 @@ record GenerationState(Map<String, String> fingerprint, Map<String, String> file
             }
             Map<String, String> fingerprint = new LinkedHashMap<>();
             Map<String, String> files = new TreeMap<>();
+            int interactions = 0;
             for (String line : lines.subList(1, lines.size())) {
+                if (line.startsWith("interactions ")) {
+                    interactions = Integer.parseInt(line.substring("interactions ".length()));
+                    continue;
+                }
                 String[] parts = line.split(" ", 3);
                 if (parts.length != 3) {
                     return Optional.empty();
@@ -45,8 +51,8 @@ record GenerationState(Map<String, String> fingerprint, Map<String, String> file
                     return Optional.empty();
                 }
             }
-            return Optional.of(new GenerationState(fingerprint, files));
-        } catch (IOException e) {
+            return Optional.of(new GenerationState(fingerprint, interactions, files));
+        } catch (IOException | NumberFormatException e) {
             return Optional.empty();
         }
     }
@@ -54,6 +60,7 @@ record GenerationState(Map<String, String> fingerprint, Map<String, String> file
     String text() {
         StringBuilder text = new StringBuilder(HEADER).append('\n');
         fingerprint.forEach((name, hash) -> text.append("input ").append(name).append(' ').append(hash).append('\n'));
+        text.append("interactions ").append(interactions).append('\n');
         files.forEach((path, hash) -> text.append("file ").append(hash).append(' ').append(path).append('\n'));
         return text.toString();
     }

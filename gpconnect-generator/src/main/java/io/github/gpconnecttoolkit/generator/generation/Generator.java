@@ -40,8 +40,8 @@ public final class Generator {
             reason = "there is no record of an earlier run";
         } else if (previous.get().fingerprint().equals(fingerprint)
                 && previous.get().outputsIntact(request.outputDirectory())) {
-            return new GenerationResult(true, "no input changed since the last run", previous.get().files().size()
-                    > 0 ? countInteractions(previous.get()) : 0, 0, previous.get().files().size(), 0);
+            return new GenerationResult(true, "no input changed since the last run", previous.get().interactions(), 0,
+                    previous.get().files().size(), 0);
         } else {
             reason = Fingerprint.describeChange(previous.get().fingerprint(), fingerprint);
         }
@@ -63,18 +63,13 @@ public final class Generator {
         OutputWriter.Counts counts = OutputWriter.write(request.outputDirectory(), files,
                 previous.map(state -> state.files().keySet()).orElse(java.util.Set.of()));
         try {
-            OutputWriter.writeAtomically(stateFile, new GenerationState(fingerprint, hashes).text()
+            OutputWriter.writeAtomically(stateFile, new GenerationState(fingerprint, selected.size(), hashes).text()
                     .getBytes(StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new GenerationException("cannot write the generation state " + stateFile + ": " + e.getMessage(), e);
         }
         return new GenerationResult(false, reason, selected.size(), counts.written(), counts.unchanged(),
                 counts.deleted());
-    }
-
-    /** Request builders are the files named {@code *Request.java}. */
-    private static int countInteractions(GenerationState state) {
-        return (int) state.files().keySet().stream().filter(path -> path.endsWith("Request.java")).count();
     }
 
     private static void checkPackageName(String packageName) {

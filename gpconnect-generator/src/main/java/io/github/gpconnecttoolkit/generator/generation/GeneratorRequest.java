@@ -41,13 +41,6 @@ public record GeneratorRequest(String specVersion, List<String> includeCapabilit
         Objects.requireNonNull(generatorVersion, "generatorVersion");
     }
 
-    /** A request for every interaction of a spec version, with no profiles and no user files. */
-    public static GeneratorRequest of(String specVersion, String packageName, Path outputDirectory,
-            Path stateDirectory) {
-        return new GeneratorRequest(specVersion, List.of(), List.of(), List.of(), List.of(), List.of(), List.of(),
-                List.of(), packageName, outputDirectory, stateDirectory, "dev");
-    }
-
     /** The configuration as canonical text, for the fingerprint. */
     String configurationText() {
         return String.join("\n", "specVersion=" + specVersion, "includeCapabilities=" + includeCapabilities,

@@ -416,7 +416,7 @@ final class AppointmentsBehaviour {
                         + String.join(" and ", values));
             }
         }
-        LocalDate today = LocalDate.ofInstant(request.receivedAt(), LondonTime.ZONE);
+        LocalDate today = LondonTime.date(request.receivedAt());
         if (lower.date().isBefore(today)) {
             throw Errors.invalidParameter("start=" + "ge" + lower.date() + " is in the past; the range must start"
                     + " today or later");

@@ -6,7 +6,6 @@ import io.github.gpconnecttoolkit.testkit.data.Profiles;
 import io.github.gpconnecttoolkit.testkit.interaction.KnownInteraction.Capability;
 import io.github.gpconnecttoolkit.testkit.outcome.OperationOutcomes;
 import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import org.hl7.fhir.dstu3.model.CapabilityStatement;
 import org.hl7.fhir.dstu3.model.CapabilityStatement.CapabilityStatementRestComponent;
@@ -24,7 +23,6 @@ import org.hl7.fhir.dstu3.model.Reference;
 final class Capabilities {
 
     private static final String OPERATION_DEFINITION = "https://fhir.nhs.uk/STU3/OperationDefinition/";
-    private static final String STRUCTURE_DEFINITION = "https://fhir.nhs.uk/STU3/StructureDefinition/";
 
     private final SpecVersion specVersion;
     private final Clock clock;
@@ -54,7 +52,7 @@ final class Capabilities {
         statement.setName(name);
         statement.setStatus(PublicationStatus.ACTIVE);
         // A whole date: the statement describes the provider as it is today.
-        statement.setDateElement(new DateTimeType(LocalDate.ofInstant(clock.instant(), LondonTime.ZONE).toString()));
+        statement.setDateElement(new DateTimeType(LondonTime.date(clock.instant()).toString()));
         statement.setPublisher("GP Connect toolkit");
         statement.setDescription("Fake GP Connect provider for consumer tests: " + what + ", GP Connect API version "
                 + version());
@@ -125,12 +123,8 @@ final class Capabilities {
         CapabilityStatement statement = base("GP Connect API - Access Record Structured", "Access Record Structured");
         profiles(statement, List.of(Profiles.PATIENT, Profiles.ORGANIZATION, Profiles.PRACTITIONER,
                 Profiles.PRACTITIONER_ROLE, OperationOutcomes.PROFILE,
-                STRUCTURE_DEFINITION + "GPConnect-StructuredRecord-Bundle-1",
-                STRUCTURE_DEFINITION + "CareConnect-GPC-AllergyIntolerance-1",
-                STRUCTURE_DEFINITION + "CareConnect-GPC-Medication-1",
-                STRUCTURE_DEFINITION + "CareConnect-GPC-MedicationStatement-1",
-                STRUCTURE_DEFINITION + "CareConnect-GPC-MedicationRequest-1",
-                STRUCTURE_DEFINITION + "CareConnect-GPC-List-1"));
+                Profiles.STRUCTURED_RECORD_BUNDLE, Profiles.ALLERGY_INTOLERANCE, Profiles.MEDICATION,
+                Profiles.MEDICATION_STATEMENT, Profiles.MEDICATION_REQUEST, Profiles.LIST));
         CapabilityStatementRestComponent rest = statement.getRestFirstRep();
         boolean v16 = specVersion == SpecVersion.V1_6;
         rest.addOperation().setName("gpc.getstructuredrecord").setDefinition(new Reference(OPERATION_DEFINITION

@@ -5,6 +5,7 @@ import io.github.gpconnecttoolkit.runtime.identifier.IdentifierSystems;
 import io.github.gpconnecttoolkit.testkit.data.DocumentRecord;
 import io.github.gpconnecttoolkit.testkit.data.PatientRecord;
 import io.github.gpconnecttoolkit.testkit.data.SeedData;
+import io.github.gpconnecttoolkit.testkit.interaction.KnownInteraction.Capability;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -28,11 +29,6 @@ final class DocumentsBehaviour {
 
     DocumentsBehaviour(SeedData seed) {
         this.seed = seed;
-    }
-
-    /** The Documents service root, whatever capability the request came through. */
-    static String documentsRoot(ProviderRequest request) {
-        return request.baseUrl() + "/documents";
     }
 
     /**
@@ -59,7 +55,7 @@ final class DocumentsBehaviour {
 
         PatientRecord patient = SharedRecords.requireShareable(seed.patients().byId(patientId),
                 "Patient/" + patientId);
-        String documentsRoot = documentsRoot(request);
+        String documentsRoot = Requests.serviceRoot(request, Capability.DOCUMENTS);
         Bundles bundle = Bundles.under(documentsRoot);
         Set<String> organizationIds = new LinkedHashSet<>();
         Set<String> practitionerIds = new LinkedHashSet<>();

@@ -32,23 +32,23 @@ final class Errors {
     }
 
     static ProviderErrorException duplicate(String diagnostics) {
-        return new ProviderErrorException(new ProviderError(409, SpineErrorCode.DUPLICATE_REJECTED, "duplicate",
-                diagnostics));
+        return new ProviderErrorException(ProviderError.duplicateRejected(diagnostics));
     }
 
     static ProviderErrorException versionConflict(String diagnostics) {
-        return new ProviderErrorException(new ProviderError(409, SpineErrorCode.FHIR_CONSTRAINT_VIOLATION,
-                "conflict", diagnostics));
+        return new ProviderErrorException(ProviderError.versionConflict(diagnostics));
     }
 
     static ProviderErrorException referenceNotFound(String diagnostics) {
-        return new ProviderErrorException(new ProviderError(422, SpineErrorCode.REFERENCE_NOT_FOUND, "invalid",
-                diagnostics));
+        return new ProviderErrorException(ProviderError.referenceNotFound(diagnostics));
     }
 
     static ProviderErrorException invalidNhsNumber(String diagnostics) {
-        return new ProviderErrorException(new ProviderError(400, SpineErrorCode.INVALID_NHS_NUMBER, "value",
-                diagnostics));
+        return new ProviderErrorException(ProviderError.invalidNhsNumber(diagnostics));
+    }
+
+    static ProviderErrorException invalidIdentifierSystem(String diagnostics) {
+        return new ProviderErrorException(ProviderError.invalidIdentifierSystem(diagnostics));
     }
 
     static ProviderErrorException invalidDemographics(String diagnostics) {

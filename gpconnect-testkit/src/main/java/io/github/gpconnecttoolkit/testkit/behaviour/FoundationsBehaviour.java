@@ -7,8 +7,6 @@ import io.github.gpconnecttoolkit.testkit.data.Directory;
 import io.github.gpconnecttoolkit.testkit.data.PatientRecord;
 import io.github.gpconnecttoolkit.testkit.data.SeedData;
 import io.github.gpconnecttoolkit.testkit.interaction.KnownInteraction;
-import io.github.gpconnecttoolkit.testkit.outcome.ProviderError;
-import io.github.gpconnecttoolkit.testkit.outcome.ProviderErrorException;
 import java.util.List;
 import java.util.Set;
 import org.hl7.fhir.dstu3.model.Location;
@@ -99,9 +97,8 @@ final class FoundationsBehaviour {
 
     private static void requireSystem(Requests.Token identifier, Set<String> allowed) {
         if (!allowed.contains(identifier.system())) {
-            throw new ProviderErrorException(new ProviderError(400, SpineErrorCode.INVALID_IDENTIFIER_SYSTEM, "value",
-                    "identifier system " + identifier.system() + " is not supported; use one of "
-                            + allowed.stream().sorted().toList()));
+            throw Errors.invalidIdentifierSystem("identifier system " + identifier.system() + " is not supported; use"
+                    + " one of " + allowed.stream().sorted().toList());
         }
     }
 }

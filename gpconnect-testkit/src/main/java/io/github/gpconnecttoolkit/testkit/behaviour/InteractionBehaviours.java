@@ -1,12 +1,12 @@
 package io.github.gpconnecttoolkit.testkit.behaviour;
 
 import io.github.gpconnecttoolkit.runtime.SpecVersion;
-import io.github.gpconnecttoolkit.runtime.error.SpineErrorCode;
 import io.github.gpconnecttoolkit.testkit.behaviour.structured.PatientContext;
 import io.github.gpconnecttoolkit.testkit.behaviour.structured.StructuredRecords;
 import io.github.gpconnecttoolkit.testkit.data.PatientRecord;
 import io.github.gpconnecttoolkit.testkit.data.SeedData;
 import io.github.gpconnecttoolkit.testkit.interaction.KnownInteraction;
+import io.github.gpconnecttoolkit.testkit.interaction.KnownInteraction.Capability;
 import io.github.gpconnecttoolkit.testkit.outcome.ProviderError;
 import io.github.gpconnecttoolkit.testkit.outcome.ProviderErrorException;
 import java.time.Clock;
@@ -63,7 +63,7 @@ public final class InteractionBehaviours {
             return ProviderResponse.error(e.error());
         } catch (RuntimeException e) {
             LOG.warn("{} failed unexpectedly (trace {})", request.interaction(), request.traceId(), e);
-            return ProviderResponse.error(new ProviderError(500, SpineErrorCode.INTERNAL_SERVER_ERROR, "exception",
+            return ProviderResponse.error(ProviderError.internalError(
                     "unexpected failure handling " + request.interaction().id() + ": " + e));
         }
     }
@@ -101,7 +101,7 @@ public final class InteractionBehaviours {
         String nhsNumber = structured.requireNhsNumber(request);
         PatientRecord record = SharedRecords.requireShareable(seed.patients().byNhsNumber(nhsNumber),
                 "with NHS number " + nhsNumber);
-        PatientContext context = patientContext(record, DocumentsBehaviour.documentsRoot(request));
+        PatientContext context = patientContext(record, Requests.serviceRoot(request, Capability.DOCUMENTS));
         return request.interaction() == KnownInteraction.MIGRATE_STRUCTURED_RECORD
                 ? structured.migrateStructuredRecord(request, context)
                 : structured.getStructuredRecord(request, context);

@@ -1,5 +1,6 @@
 package io.github.gpconnecttoolkit.testkit.behaviour;
 
+import io.github.gpconnecttoolkit.testkit.interaction.KnownInteraction.Capability;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -13,7 +14,12 @@ final class Requests {
 
     /** The service root of the request's capability (Foundations, Structured or Documents). */
     static String serviceRoot(ProviderRequest request) {
-        return request.baseUrl() + request.interaction().capability().rootSuffix();
+        return serviceRoot(request, request.interaction().capability());
+    }
+
+    /** The service root of {@code capability} at the provider {@code request} came to. */
+    static String serviceRoot(ProviderRequest request, Capability capability) {
+        return request.baseUrl() + capability.rootSuffix();
     }
 
     /** The logical id in path segment {@code index} ({@code Patient/{id}}: 1). */

@@ -13,6 +13,10 @@ import java.util.regex.Pattern;
  * ({@code yyyy-mm-dd}, no partial dates) or a date and time to the second with an offset (reference section 1.2.1).
  * A whole date means that day in UK time.
  *
+ * <p>The provider-side reading of what the runtime's {@link io.github.gpconnecttoolkit.runtime.request.SearchDate}
+ * writes for consumers. Not shared with it: that type has no prefix and no parser, and measures whole dates from
+ * midnight UTC, while this reader also accepts {@code Z} and fractional seconds and matches whole dates as UK days.
+ *
  * @param prefix {@code ge}, {@code le}, {@code gt}, {@code lt} or {@code eq}
  * @param date the whole date, or {@code null} for a date and time
  * @param dateTime the date and time, or {@code null} for a whole date

@@ -54,7 +54,7 @@ public final class AppointmentBook {
     }
 
     private LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), LondonTime.ZONE);
+        return LondonTime.date(clock.instant());
     }
 
     // Guarded by this: generates the days not yet generated up to today + HORIZON_DAYS.
@@ -163,12 +163,12 @@ public final class AppointmentBook {
         for (String slotId : slotIds) {
             SlotRecord slot = slots.get(slotId);
             if (slot == null) {
-                throw new ProviderErrorException(new ProviderError(422, SpineErrorCode.REFERENCE_NOT_FOUND,
-                        "invalid", "Appointment.slot references Slot/" + slotId + ", which does not exist"));
+                throw new ProviderErrorException(ProviderError.referenceNotFound("Appointment.slot references Slot/"
+                        + slotId + ", which does not exist"));
             }
             if (!slot.free()) {
-                throw new ProviderErrorException(new ProviderError(409, SpineErrorCode.DUPLICATE_REJECTED,
-                        "duplicate", "Slot/" + slotId + " is no longer free"));
+                throw new ProviderErrorException(ProviderError.duplicateRejected("Slot/" + slotId
+                        + " is no longer free"));
             }
             wanted.add(slot);
         }
@@ -214,9 +214,8 @@ public final class AppointmentBook {
                     "Appointment/" + id + " does not exist"));
         }
         if (!current.versionId().equals(expectedVersion)) {
-            throw new ProviderErrorException(new ProviderError(409, SpineErrorCode.FHIR_CONSTRAINT_VIOLATION,
-                    "conflict", "If-Match version " + expectedVersion + " is not the current version "
-                            + current.versionId() + " of Appointment/" + id));
+            throw new ProviderErrorException(ProviderError.versionConflict("If-Match version " + expectedVersion
+                    + " is not the current version " + current.versionId() + " of Appointment/" + id));
         }
         Appointment stored = updated.copy();
         stored.setId(id);

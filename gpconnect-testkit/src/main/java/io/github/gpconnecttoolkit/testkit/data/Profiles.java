@@ -30,6 +30,36 @@ public final class Profiles {
     /** {@code CareConnect-GPC-DocumentReference-1}. */
     public static final String DOCUMENT_REFERENCE = STRUCTURE_DEFINITION + "CareConnect-GPC-DocumentReference-1";
 
+    /** {@code GPConnect-StructuredRecord-Bundle-1}, the collection Access Record Structured answers. */
+    public static final String STRUCTURED_RECORD_BUNDLE =
+            STRUCTURE_DEFINITION + "GPConnect-StructuredRecord-Bundle-1";
+    /** {@code CareConnect-GPC-AllergyIntolerance-1}. */
+    public static final String ALLERGY_INTOLERANCE = STRUCTURE_DEFINITION + "CareConnect-GPC-AllergyIntolerance-1";
+    /** {@code CareConnect-GPC-Medication-1}. */
+    public static final String MEDICATION = STRUCTURE_DEFINITION + "CareConnect-GPC-Medication-1";
+    /** {@code CareConnect-GPC-MedicationStatement-1}. */
+    public static final String MEDICATION_STATEMENT = STRUCTURE_DEFINITION + "CareConnect-GPC-MedicationStatement-1";
+    /** {@code CareConnect-GPC-MedicationRequest-1}. */
+    public static final String MEDICATION_REQUEST = STRUCTURE_DEFINITION + "CareConnect-GPC-MedicationRequest-1";
+    /** {@code CareConnect-GPC-List-1}. */
+    public static final String LIST = STRUCTURE_DEFINITION + "CareConnect-GPC-List-1";
+    /** {@code CareConnect-GPC-ProblemHeader-Condition-1}. */
+    public static final String PROBLEM = STRUCTURE_DEFINITION + "CareConnect-GPC-ProblemHeader-Condition-1";
+    /** {@code CareConnect-GPC-Encounter-1}. */
+    public static final String ENCOUNTER = STRUCTURE_DEFINITION + "CareConnect-GPC-Encounter-1";
+    /** {@code CareConnect-GPC-Immunization-1}. */
+    public static final String IMMUNIZATION = STRUCTURE_DEFINITION + "CareConnect-GPC-Immunization-1";
+    /** {@code CareConnect-GPC-Observation-1}. */
+    public static final String OBSERVATION = STRUCTURE_DEFINITION + "CareConnect-GPC-Observation-1";
+    /** {@code CareConnect-GPC-DiagnosticReport-1}. */
+    public static final String DIAGNOSTIC_REPORT = STRUCTURE_DEFINITION + "CareConnect-GPC-DiagnosticReport-1";
+    /** {@code CareConnect-GPC-Specimen-1}. */
+    public static final String SPECIMEN = STRUCTURE_DEFINITION + "CareConnect-GPC-Specimen-1";
+    /** {@code CareConnect-GPC-ProcedureRequest-1} (diary entries). */
+    public static final String PROCEDURE_REQUEST = STRUCTURE_DEFINITION + "CareConnect-GPC-ProcedureRequest-1";
+    /** {@code CareConnect-GPC-ReferralRequest-1}. */
+    public static final String REFERRAL_REQUEST = STRUCTURE_DEFINITION + "CareConnect-GPC-ReferralRequest-1";
+
     /** Patient registration details (type, status, period). */
     public static final String EXT_REGISTRATION_DETAILS =
             STRUCTURE_DEFINITION + "Extension-CareConnect-GPC-RegistrationDetails-1";

@@ -361,8 +361,7 @@ public final class SeedData {
                     .setPostalCode("LS12 " + (Integer.parseInt(id) % 9 + 1) + "AB"));
         }
         if (flag == Flag.DECEASED) {
-            patient.setDeceased(LondonTime.dateTime(LocalDateTime.of(2023, 11, 1, 7, 30)
-                    .atZone(LondonTime.ZONE).toInstant()));
+            patient.setDeceased(LondonTime.dateTime(LocalDateTime.of(2023, 11, 1, 7, 30)));
         }
         patient.addGeneralPractitioner(new Reference("Practitioner/" + usualGp));
         patient.setManagingOrganization(new Reference("Organization/" + PRACTICE_ORGANIZATION_ID));
@@ -372,7 +371,7 @@ public final class SeedData {
 
     private void seedAppointments() {
         Instant now = clock.instant();
-        LocalDate today = LocalDate.ofInstant(now, LondonTime.ZONE);
+        LocalDate today = LondonTime.date(now);
         Instant pastStart = today.minusDays(7).atTime(9, 0).atZone(LondonTime.ZONE).toInstant();
         SlotRecord pastSlot = appointments.addExtraSlot(GP_SCHEDULE_ID, pastStart,
                 pastStart.plus(Duration.ofMinutes(15)), true);
@@ -404,8 +403,7 @@ public final class SeedData {
         appointment.setStartElement(LondonTime.instant(slot.start()));
         appointment.setEndElement(LondonTime.instant(slot.end()));
         appointment.addSlot(new Reference("Slot/" + slot.id()));
-        appointment.setCreatedElement(LondonTime.dateTime(created.atTime(10, 0).atZone(LondonTime.ZONE)
-                .toInstant()));
+        appointment.setCreatedElement(LondonTime.dateTime(created.atTime(10, 0)));
         appointment.addParticipant().setActor(new Reference("Patient/" + HORACE_SKELLY_PATIENT_ID))
                 .setStatus(Appointment.ParticipationStatus.ACCEPTED);
         appointment.addParticipant().setActor(new Reference("Location/" + MAIN_LOCATION_ID))
@@ -454,8 +452,8 @@ public final class SeedData {
         reference.setStatus(DocumentReferenceStatus.CURRENT);
         reference.setType(new CodeableConcept().addCoding(new Coding(SNOMED, typeCode, typeDisplay)));
         reference.setSubject(new Reference("Patient/" + patientId));
-        reference.setCreatedElement(LondonTime.dateTime(created.atZone(LondonTime.ZONE).toInstant()));
-        reference.setIndexedElement(LondonTime.instant(indexed.atZone(LondonTime.ZONE).toInstant()));
+        reference.setCreatedElement(LondonTime.dateTime(created));
+        reference.setIndexedElement(LondonTime.instant(indexed));
         List<String> practitioners = new ArrayList<>();
         reference.addAuthor(new Reference("Organization/" + authorOrganizationId));
         if (authorPractitionerId != null) {

@@ -1,5 +1,6 @@
 package io.github.gpconnecttoolkit.testkit.junit;
 
+import io.github.gpconnecttoolkit.testkit.GpConnectTestProvider;
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Inherited;
@@ -35,10 +36,10 @@ public @interface GpConnectProviderTest {
     boolean strict() default false;
 
     /** The provider's ASID, expected in {@code Ssp-To}. */
-    String asid() default "918999198738";
+    String asid() default GpConnectTestProvider.DEFAULT_PROVIDER_ASID;
 
     /** The practice's ODS code, first segment of the service roots. */
-    String odsCode() default "B82617";
+    String odsCode() default GpConnectTestProvider.DEFAULT_ODS_CODE;
 
     /** Whether to serve HTTPS; needs {@link #keystore()} (and {@link #truststore()} when requiring client certs). */
     boolean tls() default false;

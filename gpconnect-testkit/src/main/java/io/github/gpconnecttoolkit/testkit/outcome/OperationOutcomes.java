@@ -1,5 +1,6 @@
 package io.github.gpconnecttoolkit.testkit.outcome;
 
+import io.github.gpconnecttoolkit.runtime.error.SpineErrorCode;
 import org.hl7.fhir.dstu3.model.CodeableConcept;
 import org.hl7.fhir.dstu3.model.Coding;
 import org.hl7.fhir.dstu3.model.Meta;
@@ -11,9 +12,6 @@ public final class OperationOutcomes {
     /** The profile every GP Connect error carries. */
     public static final String PROFILE =
             "https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-OperationOutcome-1";
-    /** The Spine error and warning CodeSystem (the 1.6.x form; reference section 5). */
-    public static final String SPINE_CODE_SYSTEM =
-            "https://fhir.nhs.uk/STU3/CodeSystem/Spine-ErrorOrWarningCode-1";
 
     private OperationOutcomes() {
     }
@@ -25,9 +23,13 @@ public final class OperationOutcomes {
         outcome.addIssue()
                 .setSeverity(OperationOutcome.IssueSeverity.ERROR)
                 .setCode(OperationOutcome.IssueType.fromCode(error.issueCode()))
-                .setDetails(new CodeableConcept().addCoding(new Coding(SPINE_CODE_SYSTEM, error.spineCode().code(),
-                        error.spineCode().display())))
+                .setDetails(details(error.spineCode()))
                 .setDiagnostics(error.diagnostics());
         return outcome;
+    }
+
+    /** The {@code issue.details} of a Spine error or warning code: one coding in {@link SpineErrorCode#SYSTEM}. */
+    public static CodeableConcept details(SpineErrorCode code) {
+        return new CodeableConcept().addCoding(new Coding(SpineErrorCode.SYSTEM, code.code(), code.display()));
     }
 }

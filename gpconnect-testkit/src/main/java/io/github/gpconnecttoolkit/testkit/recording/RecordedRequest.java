@@ -1,5 +1,6 @@
 package io.github.gpconnecttoolkit.testkit.recording;
 
+import io.github.gpconnecttoolkit.runtime.ssp.SspHeaders;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -44,7 +45,7 @@ public record RecordedRequest(long sequence, Instant receivedAt, String method, 
 
     /** The {@code Ssp-TraceID} as sent. */
     public Optional<String> traceId() {
-        return header("Ssp-TraceID");
+        return header(SspHeaders.TRACE_ID);
     }
 
     /** Whether validation accepted the request. */

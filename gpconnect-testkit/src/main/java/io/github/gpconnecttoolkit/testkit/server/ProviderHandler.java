@@ -3,8 +3,8 @@ package io.github.gpconnecttoolkit.testkit.server;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpsExchange;
-import io.github.gpconnecttoolkit.runtime.error.SpineErrorCode;
 import io.github.gpconnecttoolkit.runtime.request.FhirFormat;
+import io.github.gpconnecttoolkit.runtime.ssp.SspHeaders;
 import io.github.gpconnecttoolkit.testkit.behaviour.ProviderRequest;
 import io.github.gpconnecttoolkit.testkit.behaviour.ProviderResponse;
 import io.github.gpconnecttoolkit.testkit.outcome.OperationOutcomes;
@@ -57,38 +57,36 @@ final class ProviderHandler implements HttpHandler {
             Map<String, List<String>> headers = lowerCaseHeaders(exchange);
             URI uri = exchange.getRequestURI();
             String method = exchange.getRequestMethod();
-            String host = headers.getOrDefault("host", List.of()).stream().findFirst().orElse(null);
 
             Validation validation;
+            boolean viaSsp = false;
+            String gpconnectRoot = null;
+            try {
+                Router.Route route = router.route(uri.getRawPath(), first(headers, "Host"));
+                viaSsp = route.viaSsp();
+                gpconnectRoot = route.gpconnectRoot();
+                validation = config.validator().validate(new IncomingRequest(method, gpconnectRoot, route.root(),
+                        route.rawRelativePath(), uri.getRawQuery(), headers, body));
+            } catch (Router.RouteException e) {
+                validation = Validation.rejectedBeforeValidation(e.rule(), e.error(),
+                        MediaTypes.lenientResponseFormat(headers, uri.getRawQuery()));
+            }
+
             ResponseWriter.Encoded answer;
             Verdict verdict;
-            boolean viaSsp = false;
-            try {
-                Router.Route route = router.route(uri.getRawPath(), host);
-                viaSsp = route.viaSsp();
-                validation = config.validator().validate(new IncomingRequest(method, route.gpconnectRoot(),
-                        route.root(), route.rawRelativePath(), uri.getRawQuery(), headers, body));
-                if (validation.isAccepted()) {
-                    ProviderRequest request = validation.toProviderRequest(headers, receivedAt,
-                            route.gpconnectRoot());
-                    ProviderResponse response = behave(request);
-                    answer = encode(response, validation.responseFormat());
-                    verdict = Verdict.accepted(answer.status(), answerError(response, answer), validation.warnings());
-                } else {
-                    ProviderError error = validation.error().orElseThrow();
-                    answer = encode(ProviderResponse.error(error), validation.responseFormat());
-                    verdict = Verdict.rejected(validation.brokenRule().orElseThrow(), error, validation.warnings());
-                }
-            } catch (Router.RouteException e) {
-                FhirFormat format = MediaTypes.lenientResponseFormat(headers, uri.getRawQuery());
-                answer = encode(ProviderResponse.error(e.error()), format);
-                verdict = Verdict.rejected(e.rule(), e.error(), List.of());
+            if (validation.isAccepted()) {
+                ProviderResponse response = behave(validation.toProviderRequest(headers, receivedAt, gpconnectRoot));
+                answer = encode(response, validation.responseFormat());
+                verdict = Verdict.accepted(answer.status(), answerError(response, answer), validation.warnings());
+            } else {
+                ProviderError error = validation.error().orElseThrow();
+                answer = encode(ProviderResponse.error(error), validation.responseFormat());
+                verdict = Verdict.rejected(validation.brokenRule().orElseThrow(), error, validation.warnings());
             }
 
             config.recorder().record(new RecordedRequest(sequence, receivedAt, method, uri.getRawPath()
                     + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery()), viaSsp, headers,
-                    new String(body, StandardCharsets.UTF_8),
-                    headers.getOrDefault("ssp-interactionid", List.of()).stream().findFirst().orElse(null),
+                    new String(body, StandardCharsets.UTF_8), first(headers, SspHeaders.INTERACTION_ID),
                     clientPrincipal(exchange), verdict));
             // The path and rule only: the query and diagnostics can hold an NHS number.
             LOG.debug("#{} {} {} -> {} {}", sequence, method, uri.getRawPath(), verdict.status(),
@@ -106,7 +104,7 @@ final class ProviderHandler implements HttpHandler {
             return config.behaviours().handle(request);
         } catch (RuntimeException e) {
             LOG.warn("The behaviour of {} failed", request.interaction(), e);
-            return ProviderResponse.error(internalError("The test provider's behaviour for "
+            return ProviderResponse.error(ProviderError.internalError("The test provider's behaviour for "
                     + request.interaction().id() + " failed: " + e));
         }
     }
@@ -116,21 +114,18 @@ final class ProviderHandler implements HttpHandler {
             return ResponseWriter.encode(response.status(), response.headers(), response.resource(), format);
         } catch (RuntimeException e) {
             LOG.warn("Cannot serialise the answer {}", response.resource(), e);
-            ProviderError error = internalError("The test provider cannot serialise its answer: " + e);
+            ProviderError error = ProviderError.internalError("The test provider cannot serialise its answer: " + e);
             return ResponseWriter.encode(500, Map.of(), OperationOutcomes.of(error), format);
         }
     }
 
     private static ProviderError answerError(ProviderResponse response, ResponseWriter.Encoded answer) {
         if (answer.status() != response.status()) {
-            return internalError("The test provider cannot serialise its answer");
+            return ProviderError.internalError("The test provider cannot serialise its answer");
         }
         return response.error();
     }
 
-    private static ProviderError internalError(String diagnostics) {
-        return new ProviderError(500, SpineErrorCode.INTERNAL_SERVER_ERROR, "processing", diagnostics);
-    }
 
     private static Map<String, List<String>> lowerCaseHeaders(HttpExchange exchange) {
         Map<String, List<String>> headers = new LinkedHashMap<>();
@@ -138,6 +133,12 @@ final class ProviderHandler implements HttpHandler {
                 .computeIfAbsent(name.toLowerCase(Locale.ROOT), key -> new ArrayList<>()).addAll(values));
         headers.replaceAll((name, values) -> List.copyOf(values));
         return Collections.unmodifiableMap(headers);
+    }
+
+    /** The first value of header {@code name} in the lower-cased {@code headers}, or {@code null}. */
+    private static String first(Map<String, List<String>> headers, String name) {
+        List<String> values = headers.getOrDefault(name.toLowerCase(Locale.ROOT), List.of());
+        return values.isEmpty() ? null : values.get(0);
     }
 
     private static String clientPrincipal(HttpExchange exchange) {

@@ -110,8 +110,7 @@ public final class ProviderServer implements AutoCloseable {
 
     /** The Spine Secure Proxy prefix URL, e.g. {@code http://127.0.0.1:5123/ssp}. */
     public String sspUrl() {
-        String base = router.baseUrl();
-        return base.substring(0, base.length() - router.rootPath().length()) + "/ssp";
+        return router.origin() + "/ssp";
     }
 
     /** Stops listening, drops open exchanges and stops the worker threads. */

@@ -57,14 +57,14 @@ final class Router {
         this.rootPath = "/" + odsCode + "/STU3/1/gpconnect";
     }
 
-    /** The {@code .../gpconnect} root path, e.g. {@code /B82617/STU3/1/gpconnect}. */
-    String rootPath() {
-        return rootPath;
+    /** The advertised scheme, host and port, e.g. {@code http://127.0.0.1:5123}. */
+    String origin() {
+        return scheme + "://" + authority;
     }
 
     /** The advertised Foundations root URL. */
     String baseUrl() {
-        return scheme + "://" + authority + rootPath;
+        return origin() + rootPath;
     }
 
     /**
@@ -81,11 +81,11 @@ final class Router {
         return underRoot(rawPath, origin, false).orElseThrow(() -> new RouteException(Rule.SERVICE_ROOT_KNOWN,
                 Rule.SERVICE_ROOT_KNOWN.error("No GP Connect service root at '" + rawPath + "': this provider serves "
                         + baseUrl() + ", " + baseUrl() + "/structured and " + baseUrl() + "/documents, and proxied"
-                        + " requests at " + scheme + "://" + authority + "/ssp/{provider URL}")));
+                        + " requests at " + origin() + SSP_PREFIX + "{provider URL}")));
     }
 
     private Route routeProxied(String target, String hostHeader) throws RouteException {
-        String example = scheme + "://" + authority + "/ssp/" + baseUrl() + "/metadata";
+        String example = origin() + SSP_PREFIX + baseUrl() + "/metadata";
         int schemeEnd = target.indexOf("://");
         if (schemeEnd < 0) {
             throw sspFailure("The Spine Secure Proxy path must carry the provider's full URL with its own scheme,"

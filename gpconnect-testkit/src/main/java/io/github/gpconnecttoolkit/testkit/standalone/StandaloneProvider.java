@@ -27,9 +27,11 @@ public final class StandaloneProvider {
     static final String USAGE = String.join(System.lineSeparator(),
             "Usage: java -jar gpconnect-testkit.jar --port N [options]",
             "  --port N                   port to listen on; 0 picks a free port",
-            "  --asid A                   provider ASID expected in Ssp-To (default 918999198738)",
+            "  --asid A                   provider ASID expected in Ssp-To (default "
+                    + GpConnectTestProvider.DEFAULT_PROVIDER_ASID + ")",
             "  --spec 1.2.7|1.6.2         specification version served (default 1.6.2)",
-            "  --ods CODE                 practice ODS code in the service roots (default B82617)",
+            "  --ods CODE                 practice ODS code in the service roots (default "
+                    + GpConnectTestProvider.DEFAULT_ODS_CODE + ")",
             "  --strict                   reject requests that break a SHOULD rule (400)",
             "  --bind ADDR                address to listen on (default 127.0.0.1)",
             "  --host NAME                host name consumers use in URLs (default: the bind address)",

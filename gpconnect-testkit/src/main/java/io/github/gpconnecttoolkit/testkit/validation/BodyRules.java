@@ -7,7 +7,6 @@ import io.github.gpconnecttoolkit.runtime.request.FhirFormat;
 import io.github.gpconnecttoolkit.testkit.interaction.KnownInteraction;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import org.hl7.fhir.dstu3.model.Appointment;
 import org.hl7.fhir.dstu3.model.Parameters;
@@ -22,24 +21,27 @@ final class BodyRules {
     private BodyRules() {
     }
 
-    /** The parsed body, or {@code null} for a GET (a GET's body, if any, is ignored as HTTP says). */
-    static IBaseResource check(IncomingRequest request, KnownInteraction interaction, Checks checks) {
+    /**
+     * The parsed body, or {@code null} for a GET (a GET's body, if any, is ignored as HTTP says).
+     *
+     * @param format the {@code Content-Type}'s format, which {@link MediaTypeRules} requires of a POST or PUT
+     */
+    static IBaseResource check(IncomingRequest request, KnownInteraction interaction, FhirFormat format,
+            Checks checks) {
         if (!interaction.method().equals("POST") && !interaction.method().equals("PUT")) {
             return null;
         }
         Class<? extends IBaseResource> expected =
                 interaction.shape() == KnownInteraction.Shape.TYPE_OPERATION ? Parameters.class : Appointment.class;
         String expectedName = expected.getSimpleName();
+        String expectedWithArticle = (expectedName.startsWith("A") ? "an " : "a ") + expectedName;
         if (request.bodyLength() == 0) {
-            checks.fail(Rule.BODY_STRICT_STU3, "The request body is empty; " + interaction.id() + " needs a"
-                    + (expectedName.startsWith("A") ? "n " : " ") + expectedName + " resource");
+            checks.fail(Rule.BODY_STRICT_STU3, "The request body is empty; " + interaction.id() + " needs "
+                    + expectedWithArticle + " resource");
         }
-        FhirFormat format = MediaTypes.fhirFormat(request.header("content-type").orElseThrow()).orElseThrow();
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(request.bodyUnsafe()))
-                    .toString();
+            text = strictUtf8(request.bodyUnsafe());
         } catch (CharacterCodingException e) {
             throw checks.fail(Rule.BODY_STRICT_STU3, "The request body is not UTF-8 text");
         }
@@ -55,8 +57,17 @@ final class BodyRules {
         }
         if (!expected.isInstance(resource)) {
             checks.fail(Rule.BODY_RESOURCE_TYPE, "The request body is a " + resource.fhirType() + " but "
-                    + interaction.id() + " needs a" + (expectedName.startsWith("A") ? "n " : " ") + expectedName);
+                    + interaction.id() + " needs " + expectedWithArticle);
         }
         return resource;
+    }
+
+    /**
+     * Decodes UTF-8 text, refusing malformed input (a new decoder reports it rather than replacing it).
+     *
+     * @throws CharacterCodingException when {@code bytes} are not UTF-8
+     */
+    static String strictUtf8(byte[] bytes) throws CharacterCodingException {
+        return StandardCharsets.UTF_8.newDecoder().decode(ByteBuffer.wrap(bytes)).toString();
     }
 }

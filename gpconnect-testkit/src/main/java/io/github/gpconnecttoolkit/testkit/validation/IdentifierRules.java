@@ -2,6 +2,7 @@ package io.github.gpconnecttoolkit.testkit.validation;
 
 import io.github.gpconnecttoolkit.runtime.identifier.IdentifierSystems;
 import io.github.gpconnecttoolkit.runtime.identifier.NhsNumber;
+import io.github.gpconnecttoolkit.testkit.data.Directory;
 import io.github.gpconnecttoolkit.testkit.interaction.KnownInteraction;
 import io.github.gpconnecttoolkit.testkit.outcome.ProviderError;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.Map;
 final class IdentifierRules {
 
     /** The Organization system of 0.x, still accepted by the reference provider. */
-    static final String LEGACY_ODS_ORGANIZATION_CODE = "http://fhir.nhs.net/Id/ods-organization-code";
+    static final String LEGACY_ODS_ORGANIZATION_CODE = Directory.LEGACY_ODS_ORGANIZATION_CODE;
 
     private static final Map<KnownInteraction, List<String>> ALLOWED = Map.of(
             KnownInteraction.FIND_PATIENT, List.of(IdentifierSystems.NHS_NUMBER),

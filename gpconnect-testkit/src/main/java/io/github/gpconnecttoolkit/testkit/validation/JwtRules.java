@@ -11,20 +11,18 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.github.gpconnecttoolkit.runtime.FhirContexts;
 import io.github.gpconnecttoolkit.runtime.SpecVersion;
 import io.github.gpconnecttoolkit.runtime.identifier.IdentifierSystems;
+import io.github.gpconnecttoolkit.runtime.request.PreparedRequest;
 import io.github.gpconnecttoolkit.testkit.behaviour.ProviderRequest;
 import io.github.gpconnecttoolkit.testkit.interaction.KnownInteraction;
 import io.github.gpconnecttoolkit.testkit.outcome.ProviderError;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Iterator;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -65,7 +63,7 @@ final class JwtRules {
 
     /** Checks {@code Authorization: Bearer <token>}; returns the token. */
     static String bearerToken(IncomingRequest request, Checks checks) {
-        List<String> values = request.headerValues("authorization");
+        List<String> values = request.headerValues(PreparedRequest.AUTHORIZATION);
         if (values.isEmpty()) {
             checks.fail(Rule.AUTHORIZATION_PRESENT, "Authorization header missing: send Authorization: Bearer"
                     + " <JWT> with a new audit JWT on every request");
@@ -183,8 +181,7 @@ final class JwtRules {
         }
         String text;
         try {
-            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(bytes)).toString();
+            text = BodyRules.strictUtf8(bytes);
         } catch (CharacterCodingException e) {
             throw checks.fail(Rule.JWT_JSON, "The JWT " + name + " is not UTF-8 text");
         }
@@ -376,7 +373,8 @@ final class JwtRules {
             checks.fail(Rule.JWT_ORGANIZATION_CONTENT, "requesting_organization.name is missing");
         }
         for (Identifier identifier : organization.getIdentifier()) {
-            if (IdentifierSystems.ODS_ORGANIZATION_CODE.equals(identifier.getSystem()) && !blank(identifier.getValue())) {
+            if (IdentifierSystems.ODS_ORGANIZATION_CODE.equals(identifier.getSystem())
+                    && !blank(identifier.getValue())) {
                 return identifier.getValue();
             }
         }

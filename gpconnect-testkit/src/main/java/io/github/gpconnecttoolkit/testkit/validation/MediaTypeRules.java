@@ -12,26 +12,34 @@ import java.util.Optional;
  */
 final class MediaTypeRules {
 
-    private static final String FHIR_TYPES = "application/fhir+json or application/fhir+xml";
+    private static final String FHIR_TYPES = FhirFormat.JSON.mimeType() + " or " + FhirFormat.XML.mimeType();
+
+    /**
+     * What the media type headers tell.
+     *
+     * @param response the negotiated format to answer in
+     * @param content the {@code Content-Type}'s format, or {@code null} when none is sent (never for POST and PUT)
+     */
+    record Formats(FhirFormat response, FhirFormat content) {
+    }
 
     private MediaTypeRules() {
     }
 
-    /** Checks the media type headers; returns the negotiated response format. */
-    static FhirFormat check(IncomingRequest request, List<Map.Entry<String, String>> query, Checks checks) {
+    /** Checks the media type headers; returns the negotiated response format and the body's format. */
+    static Formats check(IncomingRequest request, List<Map.Entry<String, String>> query, Checks checks) {
         boolean hasBody = request.method().equals("POST") || request.method().equals("PUT");
         List<String> contentTypes = request.headerValues("content-type");
-        String contentType = null;
+        FhirFormat contentFormat = null;
         if (contentTypes.size() > 1) {
             checks.fail(Rule.CONTENT_TYPE_SUPPORTED, "Unsupported content media type: Content-Type is sent "
                     + contentTypes.size() + " times");
         }
         if (contentTypes.size() == 1) {
-            contentType = contentTypes.get(0);
-            if (MediaTypes.fhirFormat(contentType).isEmpty()) {
-                checks.fail(Rule.CONTENT_TYPE_SUPPORTED, "Unsupported content media type '" + contentType
-                        + "': expected " + FHIR_TYPES + hint(contentType));
-            }
+            String contentType = contentTypes.get(0);
+            contentFormat = MediaTypes.fhirFormat(contentType).orElseThrow(() -> checks.fail(
+                    Rule.CONTENT_TYPE_SUPPORTED, "Unsupported content media type '" + contentType + "': expected "
+                            + FHIR_TYPES + hint(contentType)));
             Optional<String> charset = MediaTypes.charset(contentType);
             if (charset.isPresent() && !charset.get().equalsIgnoreCase("utf-8")) {
                 checks.fail(Rule.CONTENT_TYPE_SUPPORTED, "Unsupported content media type '" + contentType
@@ -39,26 +47,26 @@ final class MediaTypeRules {
             }
             if (hasBody && charset.isEmpty()) {
                 checks.warn(Rule.CONTENT_TYPE_CHARSET_UTF8, "Content-Type '" + contentType + "' has no charset;"
-                        + " the specification sends " + MediaTypes.fhirFormat(contentType).orElseThrow().mimeType()
-                        + ";charset=utf-8");
+                        + " the specification sends " + contentFormat.headerValue());
             }
         } else if (hasBody) {
             checks.fail(Rule.CONTENT_TYPE_PRESENT_WITH_BODY, "Unsupported content media type: a " + request.method()
-                    + " needs Content-Type: application/fhir+json;charset=utf-8 (or application/fhir+xml)");
+                    + " needs Content-Type: " + FhirFormat.JSON.headerValue() + " (or " + FhirFormat.XML.mimeType()
+                    + ")");
         }
 
-        FhirFormat format = negotiate(request, query, contentType, checks);
+        FhirFormat format = negotiate(request, query, contentFormat, checks);
 
         if (!MediaTypes.offersGzip(request.headerValues("accept-encoding"))) {
             checks.warn(Rule.ACCEPT_ENCODING_GZIP, "Accept-Encoding does not offer gzip"
                     + request.header("accept-encoding").map(value -> " ('" + value + "')").orElse(" (absent)")
                     + "; GP Connect servers SHALL support gzip and consumers ask for it with Accept-Encoding: gzip");
         }
-        return format;
+        return new Formats(format, contentFormat);
     }
 
     private static FhirFormat negotiate(IncomingRequest request, List<Map.Entry<String, String>> query,
-            String contentType, Checks checks) {
+            FhirFormat contentFormat, Checks checks) {
         List<String> formats = query.stream().filter(entry -> entry.getKey().equals("_format"))
                 .map(Map.Entry::getValue).toList();
         if (formats.size() > 1) {
@@ -73,21 +81,19 @@ final class MediaTypeRules {
         }
         List<String> accept = request.headerValues("accept");
         if (!accept.isEmpty()) {
-            for (String type : MediaTypes.acceptedTypes(accept)) {
-                Optional<FhirFormat> named = MediaTypes.fhirFormat(type);
-                if (named.isPresent()) {
-                    return named.get();
-                }
+            Optional<FhirFormat> named = MediaTypes.firstFhirFormat(MediaTypes.acceptedTypes(accept));
+            if (named.isPresent()) {
+                return named.get();
             }
             String value = String.join(", ", accept);
             checks.fail(Rule.ACCEPT_SUPPORTED, "Unsupported accept media type '" + value + "': expected "
                     + FHIR_TYPES + hint(value));
         }
-        if (contentType != null) {
-            return MediaTypes.fhirFormat(contentType).orElseThrow();
+        if (contentFormat != null) {
+            return contentFormat;
         }
         throw checks.fail(Rule.ACCEPT_SUPPORTED, "Unsupported accept media type: the request has no Accept header,"
-                + " no _format parameter and no Content-Type; send Accept: application/fhir+json;charset=utf-8");
+                + " no _format parameter and no Content-Type; send Accept: " + FhirFormat.JSON.headerValue());
     }
 
     private static String hint(String mediaType) {

@@ -56,18 +56,7 @@ public final class MediaTypes {
                 if (trimmed.isEmpty()) {
                     continue;
                 }
-                double quality = 1.0;
-                String[] parts = trimmed.split(";");
-                for (int i = 1; i < parts.length; i++) {
-                    String[] pair = parts[i].split("=", 2);
-                    if (pair.length == 2 && pair[0].strip().equals("q")) {
-                        try {
-                            quality = Double.parseDouble(pair[1].strip());
-                        } catch (NumberFormatException e) {
-                            quality = 0; // an unreadable quality counts as "not acceptable"
-                        }
-                    }
-                }
+                double quality = quality(trimmed.split(";"));
                 if (quality > 0) {
                     entries.add(new Entry(trimmed, quality, entries.size()));
                 }
@@ -76,6 +65,11 @@ public final class MediaTypes {
         entries.sort((a, b) -> a.quality() != b.quality() ? Double.compare(b.quality(), a.quality())
                 : Integer.compare(a.position(), b.position()));
         return entries.stream().map(Entry::type).toList();
+    }
+
+    /** The format of the first of {@code mediaTypes} that names one of the two FHIR types. */
+    static Optional<FhirFormat> firstFhirFormat(List<String> mediaTypes) {
+        return mediaTypes.stream().map(MediaTypes::fhirFormat).flatMap(Optional::stream).findFirst();
     }
 
     /**
@@ -87,25 +81,10 @@ public final class MediaTypes {
      * @param rawQuery the percent-encoded query, or {@code null}
      */
     public static FhirFormat lenientResponseFormat(Map<String, List<String>> headers, String rawQuery) {
-        for (String format : PercentDecoding.lenientValues(rawQuery, "_format")) {
-            Optional<FhirFormat> named = fhirFormat(format);
-            if (named.isPresent()) {
-                return named.get();
-            }
-        }
-        for (String type : acceptedTypes(headers.getOrDefault("accept", List.of()))) {
-            Optional<FhirFormat> named = fhirFormat(type);
-            if (named.isPresent()) {
-                return named.get();
-            }
-        }
-        for (String contentType : headers.getOrDefault("content-type", List.of())) {
-            Optional<FhirFormat> named = fhirFormat(contentType);
-            if (named.isPresent()) {
-                return named.get();
-            }
-        }
-        return FhirFormat.JSON;
+        return firstFhirFormat(PercentDecoding.lenientValues(rawQuery, "_format"))
+                .or(() -> firstFhirFormat(acceptedTypes(headers.getOrDefault("accept", List.of()))))
+                .or(() -> firstFhirFormat(headers.getOrDefault("content-type", List.of())))
+                .orElse(FhirFormat.JSON);
     }
 
     /** Whether an {@code Accept-Encoding} value offers gzip with a non-zero quality. */
@@ -113,24 +92,31 @@ public final class MediaTypes {
         for (String header : acceptEncodingHeaders) {
             for (String item : header.split(",")) {
                 String[] parts = item.strip().split(";");
-                if (parts[0].strip().equalsIgnoreCase("gzip")) {
-                    boolean refused = false;
-                    for (int i = 1; i < parts.length; i++) {
-                        String[] pair = parts[i].split("=", 2);
-                        if (pair.length == 2 && pair[0].strip().equals("q")) {
-                            try {
-                                refused = Double.parseDouble(pair[1].strip()) <= 0;
-                            } catch (NumberFormatException e) {
-                                refused = true;
-                            }
-                        }
-                    }
-                    if (!refused) {
-                        return true;
-                    }
+                boolean refused = quality(parts) <= 0;
+                if (parts[0].strip().equalsIgnoreCase("gzip") && !refused) {
+                    return true;
                 }
             }
         }
         return false;
+    }
+
+    /**
+     * The {@code q} parameter among {@code parts[1..]} (the last one if repeated), 1 when absent, 0 when unreadable
+     * (an unreadable quality counts as "not acceptable").
+     */
+    private static double quality(String[] parts) {
+        double quality = 1.0;
+        for (int i = 1; i < parts.length; i++) {
+            String[] pair = parts[i].split("=", 2);
+            if (pair.length == 2 && pair[0].strip().equals("q")) {
+                try {
+                    quality = Double.parseDouble(pair[1].strip());
+                } catch (NumberFormatException e) {
+                    quality = 0;
+                }
+            }
+        }
+        return quality;
     }
 }

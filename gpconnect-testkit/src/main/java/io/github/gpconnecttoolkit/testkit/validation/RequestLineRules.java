@@ -1,19 +1,18 @@
 package io.github.gpconnecttoolkit.testkit.validation;
 
+import io.github.gpconnecttoolkit.runtime.identifier.IdentifierSystems;
+import io.github.gpconnecttoolkit.runtime.identifier.LogicalId;
 import io.github.gpconnecttoolkit.testkit.interaction.KnownInteraction;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Pattern;
 
 /**
  * The request line against the interaction (reference section 1.8): verb, service root, resource type,
  * {@code $operation}, id and compartment; then the raw query.
  */
 final class RequestLineRules {
-
-    private static final Pattern LOGICAL_ID = Pattern.compile("[A-Za-z0-9\\-.]{1,64}");
 
     private RequestLineRules() {
     }
@@ -106,8 +105,8 @@ final class RequestLineRules {
         String raw = request.rawQuery();
         if (raw != null && raw.indexOf('|') >= 0) {
             checks.fail(Rule.QUERY_PERCENT_ENCODED, "The query contains a raw '|': percent-encode it as %7C, e.g."
-                    + " identifier=https://fhir.nhs.uk/Id/nhs-number%7C9690937286 (RFC 3986; the Spine Secure Proxy"
-                    + " answers a raw | with an HTML 400 page)");
+                    + " identifier=" + IdentifierSystems.NHS_NUMBER + "%7C9690937286 (RFC 3986; the Spine Secure"
+                    + " Proxy answers a raw | with an HTML 400 page)");
         }
         try {
             return PercentDecoding.query(raw);
@@ -170,7 +169,7 @@ final class RequestLineRules {
                     + " but interaction " + interaction.id() + " is not an operation: expected "
                     + request.serviceRootUrl() + "/" + template(interaction));
         }
-        if (!LOGICAL_ID.matcher(id).matches()) {
+        if (!LogicalId.isValid(id)) {
             checks.fail(Rule.RESOURCE_ID_FORMAT, "The id '" + id + "' in the path is not a FHIR logical id:"
                     + " expected 1 to 64 characters of [A-Za-z0-9-.]");
         }

@@ -40,12 +40,12 @@ public final class RequestValidator {
             List<Map.Entry<String, String>> query = RequestLineRules.checkQuery(request, checks);
             IdentifierRules.check(interaction, query, checks);
             String token = JwtRules.bearerToken(request, checks);
-            FhirFormat format = MediaTypeRules.check(request, query, checks);
-            answerFormat = format;
+            MediaTypeRules.Formats formats = MediaTypeRules.check(request, query, checks);
+            answerFormat = formats.response();
             ProviderRequest.AuditClaims audit = JwtRules.check(token, request, interaction, checks);
-            IBaseResource body = BodyRules.check(request, interaction, checks);
+            IBaseResource body = BodyRules.check(request, interaction, formats.content(), checks);
             return Validation.accepted(interaction, segments, RequestLineRules.behaviourQuery(query), body, audit,
-                    ssp.traceId(), format, checks.warnings());
+                    ssp.traceId(), formats.response(), checks.warnings());
         } catch (RuleViolation violation) {
             return Validation.rejected(violation.rule(), violation.error(), interaction, answerFormat,
                     checks.warnings());

@@ -3,6 +3,7 @@ package io.github.gpconnecttoolkit.testkit.behaviour;
 import static io.github.gpconnecttoolkit.testkit.behaviour.TestRequests.BASE_URL;
 import static io.github.gpconnecttoolkit.testkit.behaviour.TestRequests.TODAY;
 import static io.github.gpconnecttoolkit.testkit.behaviour.TestRequests.assertError;
+import static io.github.gpconnecttoolkit.testkit.behaviour.TestRequests.assertInvalid;
 import static io.github.gpconnecttoolkit.testkit.behaviour.TestRequests.request;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -162,9 +163,5 @@ class BookAppointmentTest {
         ProviderResponse response = provider.handle(request(KnownInteraction.BOOK_APPOINTMENT, "Appointment")
                 .receivedAt(slots.get(0).start().plusSeconds(60)).body(Appointments.booking(List.of(slots.get(0)))));
         assertInvalid(response);
-    }
-
-    private static void assertInvalid(ProviderResponse response) {
-        assertError(response, 422, SpineErrorCode.INVALID_RESOURCE, "invalid");
     }
 }

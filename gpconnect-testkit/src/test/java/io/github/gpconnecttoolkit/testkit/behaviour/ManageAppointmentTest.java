@@ -2,6 +2,7 @@ package io.github.gpconnecttoolkit.testkit.behaviour;
 
 import static io.github.gpconnecttoolkit.testkit.behaviour.TestRequests.TODAY;
 import static io.github.gpconnecttoolkit.testkit.behaviour.TestRequests.assertError;
+import static io.github.gpconnecttoolkit.testkit.behaviour.TestRequests.assertInvalid;
 import static io.github.gpconnecttoolkit.testkit.behaviour.TestRequests.assertOk;
 import static io.github.gpconnecttoolkit.testkit.behaviour.TestRequests.entries;
 import static io.github.gpconnecttoolkit.testkit.behaviour.TestRequests.request;
@@ -201,9 +202,5 @@ class ManageAppointmentTest {
     private void assertInvalidParameter(String... starts) {
         assertError(provider.handle(request(KnownInteraction.PATIENT_APPOINTMENTS, "Patient", "2", "Appointment")
                 .query("start", starts)), 422, SpineErrorCode.INVALID_PARAMETER, "invalid");
-    }
-
-    private static void assertInvalid(ProviderResponse response) {
-        assertError(response, 422, SpineErrorCode.INVALID_RESOURCE, "invalid");
     }
 }

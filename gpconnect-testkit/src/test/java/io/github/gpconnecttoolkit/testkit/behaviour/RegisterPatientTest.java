@@ -1,6 +1,7 @@
 package io.github.gpconnecttoolkit.testkit.behaviour;
 
 import static io.github.gpconnecttoolkit.testkit.behaviour.TestRequests.assertError;
+import static io.github.gpconnecttoolkit.testkit.behaviour.TestRequests.assertInvalid;
 import static io.github.gpconnecttoolkit.testkit.behaviour.TestRequests.assertOk;
 import static io.github.gpconnecttoolkit.testkit.behaviour.TestRequests.entries;
 import static io.github.gpconnecttoolkit.testkit.behaviour.TestRequests.request;
@@ -170,9 +171,5 @@ class RegisterPatientTest {
                 .body(new Parameters())));
         assertInvalid(provider.handle(request(KnownInteraction.REGISTER_PATIENT, "Patient", "$gpc.registerpatient")
                 .body(validPatient(SeedData.UNREGISTERED_NHS_NUMBER))));
-    }
-
-    private static void assertInvalid(ProviderResponse response) {
-        assertError(response, 422, SpineErrorCode.INVALID_RESOURCE, "invalid");
     }
 }

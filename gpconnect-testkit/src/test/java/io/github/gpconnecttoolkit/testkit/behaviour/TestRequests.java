@@ -21,17 +21,20 @@ import org.hl7.fhir.dstu3.model.OperationOutcome;
 import org.hl7.fhir.dstu3.model.Resource;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
-/** Hand-built validated requests, a fixed provider clock and assertions on answers, for the behaviour tests. */
-final class TestRequests {
+/**
+ * Hand-built validated requests, a fixed provider clock and assertions on answers, for the behaviour tests (the
+ * structured record tests build their requests here too).
+ */
+public final class TestRequests {
 
     /**
      * The provider's fixed now: Thursday 20 March 2025, 09:30 GMT. The fourteen days of slots after it cross the
      * change to BST on 30 March.
      */
-    static final Instant NOW = Instant.parse("2025-03-20T09:30:00Z");
-    static final Clock CLOCK = Clock.fixed(NOW, LondonTime.ZONE);
-    static final LocalDate TODAY = LocalDate.ofInstant(NOW, LondonTime.ZONE);
-    static final String BASE_URL = "http://127.0.0.1:5123/B82617/STU3/1/gpconnect";
+    public static final Instant NOW = Instant.parse("2025-03-20T09:30:00Z");
+    public static final Clock CLOCK = Clock.fixed(NOW, LondonTime.ZONE);
+    public static final LocalDate TODAY = LocalDate.ofInstant(NOW, LondonTime.ZONE);
+    public static final String BASE_URL = "http://127.0.0.1:5123/B82617/STU3/1/gpconnect";
 
     private TestRequests() {
     }
@@ -53,12 +56,12 @@ final class TestRequests {
         }
     }
 
-    static Builder request(KnownInteraction interaction, String... pathSegments) {
+    public static Builder request(KnownInteraction interaction, String... pathSegments) {
         return new Builder(interaction, List.of(pathSegments));
     }
 
     /** Builds a {@link ProviderRequest} as the server would after validation. */
-    static final class Builder {
+    public static final class Builder {
 
         private final KnownInteraction interaction;
         private final List<String> path;
@@ -78,47 +81,47 @@ final class TestRequests {
                     : "patient/*.read";
         }
 
-        Builder query(String name, String... values) {
+        public Builder query(String name, String... values) {
             query.computeIfAbsent(name, key -> new ArrayList<>()).addAll(List.of(values));
             return this;
         }
 
-        Builder header(String name, String value) {
+        public Builder header(String name, String value) {
             headers.computeIfAbsent(name.toLowerCase(Locale.ROOT), key -> new ArrayList<>()).add(value);
             return this;
         }
 
-        Builder body(IBaseResource resource) {
+        public Builder body(IBaseResource resource) {
             this.body = resource;
             return this;
         }
 
-        Builder traceId(String id) {
+        public Builder traceId(String id) {
             this.traceId = id;
             return this;
         }
 
-        Builder receivedAt(Instant instant) {
+        public Builder receivedAt(Instant instant) {
             this.receivedAt = instant;
             return this;
         }
 
-        Builder scope(String requestedScope) {
+        public Builder scope(String requestedScope) {
             this.scope = requestedScope;
             return this;
         }
 
-        Builder reason(String reasonForRequest) {
+        public Builder reason(String reasonForRequest) {
             this.reason = reasonForRequest;
             return this;
         }
 
-        Builder requestingOrganisation(String odsCode) {
+        public Builder requestingOrganisation(String odsCode) {
             this.organisationOdsCode = odsCode;
             return this;
         }
 
-        ProviderRequest build() {
+        public ProviderRequest build() {
             Map<String, List<String>> frozenQuery = new LinkedHashMap<>();
             query.forEach((name, values) -> frozenQuery.put(name, List.copyOf(values)));
             Map<String, List<String>> frozenHeaders = new LinkedHashMap<>();
@@ -138,6 +141,11 @@ final class TestRequests {
         assertThat(response.error().issueCode()).isEqualTo(issueCode);
         OperationOutcome outcome = (OperationOutcome) response.resource();
         assertThat(outcome.getIssueFirstRep().getDetails().getCodingFirstRep().getCode()).isEqualTo(code.code());
+    }
+
+    /** Asserts the 422 {@code INVALID_RESOURCE} answer of a body that breaks a business rule. */
+    static void assertInvalid(ProviderResponse response) {
+        assertError(response, 422, SpineErrorCode.INVALID_RESOURCE, "invalid");
     }
 
     /** Asserts a 200 and answers its body as {@code type}. */

@@ -3,12 +3,9 @@ package io.github.gpconnecttoolkit.testkit.junit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gpconnecttoolkit.runtime.SpecVersion;
-import io.github.gpconnecttoolkit.runtime.request.RequestPreparer;
-import io.github.gpconnecttoolkit.runtime.testsupport.TestIdentities;
 import io.github.gpconnecttoolkit.testkit.GpConnectTestProvider;
 import io.github.gpconnecttoolkit.testkit.interaction.KnownInteraction;
 import io.github.gpconnecttoolkit.testkit.support.ValidRequests;
-import io.github.gpconnecttoolkit.testkit.support.WireRequest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Nested;
@@ -41,8 +38,7 @@ class GpConnectProviderExtensionTest {
     @Test
     @Order(2)
     void aTestMakesARequest(GpConnectTestProvider provider) {
-        WireRequest.from(new RequestPreparer(TestIdentities.valid(), SpecVersion.V1_2)
-                .prepare(ValidRequests.of(provider, KnownInteraction.METADATA))).send();
+        ValidRequests.wire(provider, KnownInteraction.METADATA).send();
         assertThat(provider.requests()).singleElement().satisfies(recorded -> assertThat(recorded.accepted())
                 .isTrue());
     }

@@ -9,6 +9,7 @@ import io.github.gpconnecttoolkit.runtime.request.RequestPreparer;
 import io.github.gpconnecttoolkit.runtime.testsupport.TestIdentities;
 import io.github.gpconnecttoolkit.testkit.GpConnectTestProvider;
 import io.github.gpconnecttoolkit.testkit.interaction.KnownInteraction;
+import io.github.gpconnecttoolkit.testkit.junit.GpConnectProviderTest;
 import io.github.gpconnecttoolkit.testkit.support.ValidRequests;
 import io.github.gpconnecttoolkit.testkit.support.WireRequest;
 import io.github.gpconnecttoolkit.testkit.validation.Rule;
@@ -16,36 +17,24 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** Every request is recorded once, in arrival order, with what was sent and the verdict. */
+@GpConnectProviderTest
 class RecordingTest {
 
     private static GpConnectTestProvider provider;
-    private static RequestPreparer preparer;
 
     @BeforeAll
-    static void start() {
-        provider = GpConnectTestProvider.builder().start();
-        preparer = new RequestPreparer(TestIdentities.valid(), SpecVersion.V1_6);
-    }
-
-    @AfterAll
-    static void stop() {
-        provider.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        provider.clearRequests();
+    static void start(GpConnectTestProvider started) {
+        provider = started;
     }
 
     @Test
     void anAcceptedRequestIsRecordedAsSent() {
-        PreparedRequest prepared = preparer.prepare(ValidRequests.of(provider, KnownInteraction.GET_STRUCTURED_RECORD));
+        PreparedRequest prepared = new RequestPreparer(TestIdentities.valid(), SpecVersion.V1_6)
+                .prepare(ValidRequests.of(provider, KnownInteraction.GET_STRUCTURED_RECORD));
         Instant before = Instant.now();
         WireRequest.from(prepared).send();
 
@@ -68,8 +57,7 @@ class RecordingTest {
 
     @Test
     void aRejectedRequestRecordsTheRuleAndError() {
-        WireRequest.from(preparer.prepare(ValidRequests.of(provider, KnownInteraction.METADATA)))
-                .header("Ssp-To", "1").send();
+        ValidRequests.wire(provider, KnownInteraction.METADATA).header("Ssp-To", "1").send();
 
         Verdict verdict = provider.requests().get(0).verdict();
         assertThat(verdict.accepted()).isFalse();
@@ -81,8 +69,7 @@ class RecordingTest {
 
     @Test
     void anAcceptedRequestAnsweredWithAnErrorKeepsTheBehavioursError() {
-        WireRequest request = WireRequest.from(preparer.prepare(ValidRequests.of(provider,
-                KnownInteraction.READ_PATIENT)));
+        WireRequest request = ValidRequests.wire(provider, KnownInteraction.READ_PATIENT);
         request.uri(request.uri().replaceAll("/Patient/.*$", "/Patient/99999"));
         request.send();
 
@@ -96,7 +83,7 @@ class RecordingTest {
     void requestsComeInArrivalOrderAsAnImmutableSnapshot() {
         for (KnownInteraction interaction : List.of(KnownInteraction.METADATA, KnownInteraction.READ_PATIENT,
                 KnownInteraction.READ_LOCATION)) {
-            WireRequest.from(preparer.prepare(ValidRequests.of(provider, interaction))).send();
+            ValidRequests.wire(provider, interaction).send();
         }
         List<RecordedRequest> snapshot = provider.requests();
 
@@ -115,7 +102,7 @@ class RecordingTest {
         Instant fixed = Instant.now().minusSeconds(60);
         try (GpConnectTestProvider clocked = GpConnectTestProvider.builder()
                 .clock(Clock.fixed(fixed, ZoneOffset.UTC)).jwtLeeway(java.time.Duration.ofSeconds(120)).start()) {
-            WireRequest.from(preparer.prepare(ValidRequests.of(clocked, KnownInteraction.METADATA))).send();
+            ValidRequests.wire(clocked, KnownInteraction.METADATA).send();
             assertThat(clocked.requests().get(0).receivedAt()).isEqualTo(fixed);
             // iat (now) is 60 s after the provider's time: within the 120 s leeway.
             assertThat(clocked.requests().get(0).accepted()).isTrue();

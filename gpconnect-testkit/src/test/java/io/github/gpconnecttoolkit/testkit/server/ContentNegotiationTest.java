@@ -8,29 +8,25 @@ import io.github.gpconnecttoolkit.runtime.request.RequestPreparer;
 import io.github.gpconnecttoolkit.runtime.testsupport.TestIdentities;
 import io.github.gpconnecttoolkit.testkit.GpConnectTestProvider;
 import io.github.gpconnecttoolkit.testkit.interaction.KnownInteraction;
+import io.github.gpconnecttoolkit.testkit.junit.GpConnectProviderTest;
 import io.github.gpconnecttoolkit.testkit.support.ValidRequests;
 import io.github.gpconnecttoolkit.testkit.support.WireRequest;
 import io.github.gpconnecttoolkit.testkit.support.WireResponse;
 import java.time.Clock;
 import org.hl7.fhir.dstu3.model.OperationOutcome;
 import org.hl7.fhir.dstu3.model.Patient;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /** Answers in the negotiated FHIR format, UTF-8, gzip-compressed when asked, never cached. */
+@GpConnectProviderTest
 class ContentNegotiationTest {
 
     private static GpConnectTestProvider provider;
 
     @BeforeAll
-    static void start() {
-        provider = GpConnectTestProvider.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        provider.close();
+    static void start(GpConnectTestProvider started) {
+        provider = started;
     }
 
     @Test

@@ -4,41 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.gpconnecttoolkit.runtime.SpecVersion;
 import io.github.gpconnecttoolkit.runtime.endpoint.ProviderEndpoint;
-import io.github.gpconnecttoolkit.runtime.request.RequestPreparer;
 import io.github.gpconnecttoolkit.runtime.testsupport.TestIdentities;
 import io.github.gpconnecttoolkit.runtime.transport.GpConnectResponse;
 import io.github.gpconnecttoolkit.runtime.transport.GpConnectTransport;
 import io.github.gpconnecttoolkit.testkit.GpConnectTestProvider;
 import io.github.gpconnecttoolkit.testkit.interaction.KnownInteraction;
+import io.github.gpconnecttoolkit.testkit.junit.GpConnectProviderTest;
 import io.github.gpconnecttoolkit.testkit.support.ValidRequests;
 import io.github.gpconnecttoolkit.testkit.support.WireRequest;
 import io.github.gpconnecttoolkit.testkit.support.WireResponse;
 import io.github.gpconnecttoolkit.testkit.validation.Rule;
 import org.hl7.fhir.dstu3.model.Bundle;
 import org.hl7.fhir.dstu3.model.CapabilityStatement;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /** The provider as its own Spine Secure Proxy: {@code /ssp/{provider URL}} is served as the provider URL. */
+@GpConnectProviderTest
 class SspPrefixTest {
 
     private static GpConnectTestProvider provider;
 
     @BeforeAll
-    static void start() {
-        provider = GpConnectTestProvider.builder().start();
-    }
-
-    @AfterAll
-    static void stop() {
-        provider.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        provider.clearRequests();
+    static void start(GpConnectTestProvider started) {
+        provider = started;
     }
 
     @Test
@@ -71,10 +60,7 @@ class SspPrefixTest {
 
     @Test
     void theAudienceIsTheProviderRootNotTheProxyUrl() {
-        ProviderEndpoint endpoint = ProviderEndpoint.of(provider.baseUrl(), provider.providerAsid())
-                .viaSsp(provider.sspUrl());
-        WireRequest request = WireRequest.from(new RequestPreparer(TestIdentities.valid(), SpecVersion.V1_6)
-                .prepare(ValidRequests.of(endpoint, KnownInteraction.METADATA)))
+        WireRequest request = proxiedMetadata()
                 .payload(claims -> claims.put("aud", provider.sspUrl() + "/" + provider.baseUrl()));
 
         WireResponse response = request.send();
@@ -136,7 +122,6 @@ class SspPrefixTest {
     private static WireRequest proxiedMetadata() {
         ProviderEndpoint endpoint = ProviderEndpoint.of(provider.baseUrl(), provider.providerAsid())
                 .viaSsp(provider.sspUrl());
-        return WireRequest.from(new RequestPreparer(TestIdentities.valid(), SpecVersion.V1_6)
-                .prepare(ValidRequests.of(endpoint, KnownInteraction.METADATA)));
+        return ValidRequests.wire(ValidRequests.of(endpoint, KnownInteraction.METADATA), SpecVersion.V1_6);
     }
 }

@@ -75,27 +75,15 @@ class TlsTest {
 
     @Test
     void theHandshakeRefusesAClientWithoutACertificate() {
-        TlsSettings tls = TlsSettings.builder().trustPem(pki.trustPem()).build();
-        try (GpConnectTransport transport = GpConnectTransport.builder(TestIdentities.valid(), SpecVersion.V1_6)
-                .tls(tls).build()) {
-            assertThatThrownBy(() -> transport.execute(ValidRequests.of(provider, KnownInteraction.METADATA),
-                    CapabilityStatement.class)).isInstanceOf(GpConnectTransportException.class);
-        }
-        assertThat(provider.requests()).isEmpty();
+        assertTheHandshakeRefuses(TlsSettings.builder().trustPem(pki.trustPem()).build());
     }
 
     @Test
     void theHandshakeRefusesACertificateFromAnUntrustedAuthority() {
-        TlsSettings tls = TlsSettings.builder()
+        assertTheHandshakeRefuses(TlsSettings.builder()
                 .clientPkcs12(pki.clientUntrusted().pkcs12(), TestPki.PASSWORD.toCharArray())
                 .trustPem(pki.trustPem())
-                .build();
-        try (GpConnectTransport transport = GpConnectTransport.builder(TestIdentities.valid(), SpecVersion.V1_6)
-                .tls(tls).build()) {
-            assertThatThrownBy(() -> transport.execute(ValidRequests.of(provider, KnownInteraction.METADATA),
-                    CapabilityStatement.class)).isInstanceOf(GpConnectTransportException.class);
-        }
-        assertThat(provider.requests()).isEmpty();
+                .build());
     }
 
     @Test
@@ -112,5 +100,14 @@ class TlsTest {
                 .requireClientCertificate(false);
         assertThatThrownBy(builder::build).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining(pki.server().pkcs12().toString());
+    }
+
+    private static void assertTheHandshakeRefuses(TlsSettings tls) {
+        try (GpConnectTransport transport = GpConnectTransport.builder(TestIdentities.valid(), SpecVersion.V1_6)
+                .tls(tls).build()) {
+            assertThatThrownBy(() -> transport.execute(ValidRequests.of(provider, KnownInteraction.METADATA),
+                    CapabilityStatement.class)).isInstanceOf(GpConnectTransportException.class);
+        }
+        assertThat(provider.requests()).isEmpty();
     }
 }

@@ -1,8 +1,11 @@
 package io.github.gpconnecttoolkit.testkit.support;
 
+import io.github.gpconnecttoolkit.runtime.SpecVersion;
 import io.github.gpconnecttoolkit.runtime.endpoint.ProviderEndpoint;
 import io.github.gpconnecttoolkit.runtime.identifier.IdentifierSystems;
 import io.github.gpconnecttoolkit.runtime.request.GpConnectRequest;
+import io.github.gpconnecttoolkit.runtime.request.RequestPreparer;
+import io.github.gpconnecttoolkit.runtime.testsupport.TestIdentities;
 import io.github.gpconnecttoolkit.testkit.GpConnectTestProvider;
 import io.github.gpconnecttoolkit.testkit.data.SeedData;
 import io.github.gpconnecttoolkit.testkit.interaction.KnownInteraction;
@@ -83,6 +86,19 @@ public final class ValidRequests {
             }
         }
         return builder.build();
+    }
+
+    /**
+     * A valid request for {@code interaction}, sent directly, as the runtime prepares it for the provider's spec line
+     * (new trace id and JWT): ready to break in one place and send.
+     */
+    public static WireRequest wire(GpConnectTestProvider provider, KnownInteraction interaction) {
+        return wire(of(provider, interaction), provider.specVersion());
+    }
+
+    /** {@code request} as the runtime prepares it for {@code version}, with the test identities. */
+    public static WireRequest wire(GpConnectRequest request, SpecVersion version) {
+        return WireRequest.from(new RequestPreparer(TestIdentities.valid(), version).prepare(request));
     }
 
     /** Parameters for the structured record of Horace SKELLY (with {@code includeFullRecord} when migrating). */

@@ -97,12 +97,12 @@ public final class WireRequest {
 
     /** The bearer token. */
     public String token() {
-        return header("Authorization").substring("Bearer ".length());
+        return header(PreparedRequest.AUTHORIZATION).substring("Bearer ".length());
     }
 
     /** Another bearer token. */
     public WireRequest token(String token) {
-        return header("Authorization", "Bearer " + token);
+        return header(PreparedRequest.AUTHORIZATION, "Bearer " + token);
     }
 
     /** Rewrites the JWT payload (a fresh, well-formed token otherwise). */

@@ -1,7 +1,6 @@
 package io.github.gpconnecttoolkit.testkit.support;
 
-import ca.uhn.fhir.parser.IParser;
-import io.github.gpconnecttoolkit.runtime.FhirContexts;
+import io.github.gpconnecttoolkit.runtime.request.FhirFormat;
 import java.net.http.HttpHeaders;
 import org.hl7.fhir.dstu3.model.OperationOutcome;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -18,9 +17,8 @@ public record WireResponse(int status, HttpHeaders headers, String body) {
     /** The body parsed as a FHIR resource in the format of its Content-Type. */
     public IBaseResource resource() {
         String type = headers.firstValue("Content-Type").orElse("");
-        IParser parser = type.startsWith("application/fhir+xml") ? FhirContexts.dstu3().newXmlParser()
-                : FhirContexts.dstu3().newJsonParser();
-        return parser.parseResource(body);
+        FhirFormat format = type.startsWith(FhirFormat.XML.mimeType()) ? FhirFormat.XML : FhirFormat.JSON;
+        return format.newParser().parseResource(body);
     }
 
     /** The body as an OperationOutcome. */

@@ -15,10 +15,8 @@ import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -27,7 +25,8 @@ class ShouldRulesTest {
 
     static final Set<Rule> RULES_TESTED = cases().map(Case::rule).collect(Collectors.toSet());
 
-    private static Providers providers;
+    @RegisterExtension
+    static final Providers providers = new Providers();
 
     /**
      * A request breaking one SHOULD rule.
@@ -43,21 +42,6 @@ class ShouldRulesTest {
         public String toString() {
             return rule.id();
         }
-    }
-
-    @BeforeAll
-    static void start() {
-        providers = new Providers();
-    }
-
-    @AfterAll
-    static void stop() {
-        providers.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        providers.clear();
     }
 
     static Stream<Case> cases() {

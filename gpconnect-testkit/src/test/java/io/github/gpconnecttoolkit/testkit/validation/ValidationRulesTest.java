@@ -23,10 +23,8 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -39,7 +37,8 @@ class ValidationRulesTest {
 
     private static final String STRUCTURED_METADATA_ID =
             "urn:nhs:names:services:gpconnect:structured:fhir:rest:read:metadata-1";
-    private static Providers providers;
+    @RegisterExtension
+    static final Providers providers = new Providers();
 
     /**
      * One broken request.
@@ -62,21 +61,6 @@ class ValidationRulesTest {
         public String toString() {
             return rule.id() + ": " + name;
         }
-    }
-
-    @BeforeAll
-    static void start() {
-        providers = new Providers();
-    }
-
-    @AfterAll
-    static void stop() {
-        providers.close();
-    }
-
-    @BeforeEach
-    void clear() {
-        providers.clear();
     }
 
     static Stream<Case> cases() {

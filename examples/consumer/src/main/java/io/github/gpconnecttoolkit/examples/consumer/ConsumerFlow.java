@@ -22,7 +22,6 @@ import java.util.function.Function;
 import org.hl7.fhir.dstu3.model.Appointment;
 import org.hl7.fhir.dstu3.model.Bundle;
 import org.hl7.fhir.dstu3.model.DocumentReference;
-import org.hl7.fhir.dstu3.model.Location;
 import org.hl7.fhir.dstu3.model.Resource;
 import org.hl7.fhir.dstu3.model.Schedule;
 import org.hl7.fhir.dstu3.model.Slot;
@@ -196,9 +195,6 @@ final class ConsumerFlow {
                         }
                     }));
         });
-        resources.stream().filter(Location.class::isInstance).findFirst()
-                .filter(location -> state.locationId == null)
-                .ifPresent(location -> state.locationId = location.getIdElement().getIdPart());
     }
 
     private static void learnAppointment(FlowState state, GpConnectResponse<? extends IBaseResource> response) {

@@ -6,10 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.gpconnecttoolkit.testkit.GpConnectTestProvider;
 import io.github.gpconnecttoolkit.testkit.recording.RecordedRequest;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -35,16 +32,10 @@ class ConsumerAgainstTestkitTest {
             if (viaSsp) {
                 args.addAll(List.of("--ssp-url", provider.sspUrl()));
             }
-            ByteArrayOutputStream out = new ByteArrayOutputStream();
-            ByteArrayOutputStream err = new ByteArrayOutputStream();
+            ConsumerRun run = ConsumerRun.of(Clock.systemUTC(), args);
 
-            int status = ConsumerExample.run(args.toArray(String[]::new),
-                    new PrintStream(out, true, StandardCharsets.UTF_8),
-                    new PrintStream(err, true, StandardCharsets.UTF_8), Clock.systemUTC());
-
-            String printed = out.toString(StandardCharsets.UTF_8);
-            assertThat(status).as(printed + err.toString(StandardCharsets.UTF_8)).isZero();
-            assertThat(printed).contains(interactions + " of " + interactions + " interactions succeeded");
+            assertThat(run.status()).as(run.out() + run.err()).isZero();
+            assertThat(run.out()).contains(interactions + " of " + interactions + " interactions succeeded");
             List<RecordedRequest> requests = provider.requests();
             assertThat(requests).hasSize(interactions);
             assertThat(requests).allSatisfy(request -> {

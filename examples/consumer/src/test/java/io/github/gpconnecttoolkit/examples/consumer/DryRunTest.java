@@ -4,10 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -26,17 +23,14 @@ class DryRunTest {
     }
 
     private static Run run(String... args) throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = ConsumerExample.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-                new PrintStream(err, true, StandardCharsets.UTF_8), CLOCK);
+        ConsumerRun run = ConsumerRun.of(CLOCK, List.of(args));
         List<JsonNode> lines = new ArrayList<>();
-        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
+        for (String line : run.out().split("\n")) {
             if (!line.isBlank()) {
                 lines.add(JSON.readTree(line));
             }
         }
-        return new Run(status, lines, err.toString(StandardCharsets.UTF_8));
+        return new Run(run.status(), lines, run.err());
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.github.gpconnecttoolkit.testkit.behaviour.structured;
 import io.github.gpconnecttoolkit.runtime.FhirContexts;
 import io.github.gpconnecttoolkit.runtime.error.SpineErrorCode;
 import io.github.gpconnecttoolkit.testkit.data.LondonTime;
+import io.github.gpconnecttoolkit.testkit.data.Profiles;
 import io.github.gpconnecttoolkit.testkit.outcome.OperationOutcomes;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -43,8 +44,6 @@ import org.hl7.fhir.dstu3.model.Resource;
  */
 final class RecordBundle {
 
-    static final String BUNDLE_PROFILE =
-            "https://fhir.nhs.uk/STU3/StructureDefinition/GPConnect-StructuredRecord-Bundle-1";
     static final String ACT_CODE = "http://hl7.org/fhir/v3/ActCode";
     static final String NOPAT = "NOPAT";
     static final String EXT_LIST_WARNING =
@@ -119,7 +118,7 @@ final class RecordBundle {
 
         Bundle bundle = new Bundle();
         bundle.setId(id);
-        bundle.setMeta(new Meta().addProfile(BUNDLE_PROFILE));
+        bundle.setMeta(new Meta().addProfile(Profiles.STRUCTURED_RECORD_BUNDLE));
         bundle.setType(Bundle.BundleType.COLLECTION);
         // fullUrl is optional in a collection and left out, as the reference provider does.
         entries.values().forEach(resource -> bundle.addEntry().setResource(resource));
@@ -231,7 +230,7 @@ final class RecordBundle {
             boolean withheld) {
         ListResource list = new ListResource();
         list.setId(id("list/" + name));
-        list.setMeta(new Meta().addProfile(SeededRecords.PROFILE_LIST));
+        list.setMeta(new Meta().addProfile(Profiles.LIST));
         list.setStatus(ListResource.ListStatus.CURRENT);
         list.setMode(ListResource.ListMode.SNAPSHOT);
         list.setTitle(display);
@@ -307,8 +306,7 @@ final class RecordBundle {
             outcome.addIssue()
                     .setSeverity(OperationOutcome.IssueSeverity.WARNING)
                     .setCode(OperationOutcome.IssueType.NOTSUPPORTED)
-                    .setDetails(new CodeableConcept().addCoding(new Coding(OperationOutcomes.SPINE_CODE_SYSTEM,
-                            SpineErrorCode.NOT_IMPLEMENTED.code(), SpineErrorCode.NOT_IMPLEMENTED.display()))
+                    .setDetails(OperationOutcomes.details(SpineErrorCode.NOT_IMPLEMENTED)
                             .setText(name + " is an unrecognised parameter"))
                     .setDiagnostics(name);
         }

@@ -1,6 +1,8 @@
 package io.github.gpconnecttoolkit.testkit.behaviour.structured;
 
 import io.github.gpconnecttoolkit.testkit.data.LondonTime;
+import io.github.gpconnecttoolkit.testkit.data.Profiles;
+import io.github.gpconnecttoolkit.testkit.data.SeedData;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -62,7 +64,7 @@ import org.hl7.fhir.dstu3.model.StringType;
 final class SeededRecords {
 
     /** The patient whose record holds every item. */
-    static final String RICHEST_NHS_NUMBER = "9690937286";
+    static final String RICHEST_NHS_NUMBER = SeedData.HORACE_SKELLY_NHS_NUMBER;
 
     static final String SNOMED = "http://snomed.info/sct";
     static final String UCUM = "http://unitsofmeasure.org";
@@ -71,20 +73,6 @@ final class SeededRecords {
     private static final String SD = "https://fhir.nhs.uk/STU3/StructureDefinition/";
     private static final String SD_UK = "https://fhir.hl7.org.uk/STU3/StructureDefinition/";
     private static final String CS = "https://fhir.nhs.uk/STU3/CodeSystem/";
-
-    static final String PROFILE_ALLERGY = SD + "CareConnect-GPC-AllergyIntolerance-1";
-    static final String PROFILE_MEDICATION = SD + "CareConnect-GPC-Medication-1";
-    static final String PROFILE_MEDICATION_STATEMENT = SD + "CareConnect-GPC-MedicationStatement-1";
-    static final String PROFILE_MEDICATION_REQUEST = SD + "CareConnect-GPC-MedicationRequest-1";
-    static final String PROFILE_LIST = SD + "CareConnect-GPC-List-1";
-    static final String PROFILE_PROBLEM = SD + "CareConnect-GPC-ProblemHeader-Condition-1";
-    static final String PROFILE_ENCOUNTER = SD + "CareConnect-GPC-Encounter-1";
-    static final String PROFILE_IMMUNIZATION = SD + "CareConnect-GPC-Immunization-1";
-    static final String PROFILE_OBSERVATION = SD + "CareConnect-GPC-Observation-1";
-    static final String PROFILE_DIAGNOSTIC_REPORT = SD + "CareConnect-GPC-DiagnosticReport-1";
-    static final String PROFILE_SPECIMEN = SD + "CareConnect-GPC-Specimen-1";
-    static final String PROFILE_PROCEDURE_REQUEST = SD + "CareConnect-GPC-ProcedureRequest-1";
-    static final String PROFILE_REFERRAL_REQUEST = SD + "CareConnect-GPC-ReferralRequest-1";
 
     static final String EXT_ALLERGY_END = SD + "Extension-CareConnect-GPC-AllergyIntoleranceEnd-1";
     static final String EXT_PRESCRIBING_AGENCY = SD + "Extension-CareConnect-GPC-PrescribingAgency-1";
@@ -206,7 +194,7 @@ final class SeededRecords {
         LocalDate asserted = past(assertedDaysAgo);
         LocalDate ended = endedDaysAgo == null ? null : past(endedDaysAgo);
         AllergyIntolerance allergy = new AllergyIntolerance();
-        identify(allergy, template, PROFILE_ALLERGY);
+        identify(allergy, template, Profiles.ALLERGY_INTOLERANCE);
         allergy.setClinicalStatus(ended == null ? AllergyIntolerance.AllergyIntoleranceClinicalStatus.ACTIVE
                 : AllergyIntolerance.AllergyIntoleranceClinicalStatus.RESOLVED);
         allergy.setVerificationStatus(AllergyIntolerance.AllergyIntoleranceVerificationStatus.UNCONFIRMED);
@@ -258,7 +246,7 @@ final class SeededRecords {
         boolean ongoing = end == null;
 
         Medication medicine = new Medication();
-        identify(medicine, template + "-medication", PROFILE_MEDICATION);
+        identify(medicine, template + "-medication", Profiles.MEDICATION);
         medicine.setCode(snomed(code, display));
         Reference medicineReference = new Reference(ClinicalItem.keyOf(medicine));
 
@@ -295,7 +283,7 @@ final class SeededRecords {
         }
 
         MedicationStatement statement = new MedicationStatement();
-        identify(statement, template, PROFILE_MEDICATION_STATEMENT);
+        identify(statement, template, Profiles.MEDICATION_STATEMENT);
         statement.addExtension(new Extension(EXT_PRESCRIBING_AGENCY, new CodeableConcept().addCoding(
                 new Coding(CS + "CareConnect-PrescribingAgency-1", agency, PRESCRIBED_ELSEWHERE.equals(agency)
                         ? "Prescribed by another organisation" : "Prescribed at GP practice"))));
@@ -319,7 +307,7 @@ final class SeededRecords {
             Reference medicine, LocalDate authored, String dosage, String quantity, String prescriptionType,
             Period validity) {
         MedicationRequest request = new MedicationRequest();
-        identify(request, name, PROFILE_MEDICATION_REQUEST);
+        identify(request, name, Profiles.MEDICATION_REQUEST);
         request.addExtension(new Extension(EXT_PRESCRIPTION_TYPE, new CodeableConcept().addCoding(new Coding(
                 CS + "CareConnect-PrescriptionType-1", prescriptionType,
                 "repeat".equals(prescriptionType) ? "Repeat" : "Acute"))));
@@ -358,7 +346,7 @@ final class SeededRecords {
         }
         LocalDate onset = past(onsetDaysAgo);
         Condition condition = new Condition();
-        identify(condition, template, PROFILE_PROBLEM);
+        identify(condition, template, Profiles.PROBLEM);
         condition.addExtension(new Extension(EXT_PROBLEM_SIGNIFICANCE, new CodeType(significance)));
         List<String> links = new ArrayList<>();
         for (String target : related) {
@@ -410,7 +398,7 @@ final class SeededRecords {
         }
         LocalDate date = past(daysAgo);
         Encounter encounter = new Encounter();
-        identify(encounter, template, PROFILE_ENCOUNTER);
+        identify(encounter, template, Profiles.ENCOUNTER);
         encounter.setStatus(Encounter.EncounterStatus.FINISHED);
         encounter.addType((telephone ? snomed("185317003", "Telephone encounter")
                 : snomed("11429006", "Consultation")).setText(title));
@@ -467,7 +455,7 @@ final class SeededRecords {
     private ListResource list(String name, String code, String display, String title, Reference encounter,
             LocalDate date) {
         ListResource list = new ListResource();
-        identify(list, name, PROFILE_LIST);
+        identify(list, name, Profiles.LIST);
         list.setStatus(ListResource.ListStatus.CURRENT);
         list.setMode(ListResource.ListMode.SNAPSHOT);
         list.setTitle(title);
@@ -502,7 +490,7 @@ final class SeededRecords {
         }
         LocalDate date = past(daysAgo);
         Immunization immunization = new Immunization();
-        identify(immunization, template, PROFILE_IMMUNIZATION);
+        identify(immunization, template, Profiles.IMMUNIZATION);
         immunization.addExtension(new Extension(EXT_DATE_RECORDED, at(date, 14, 5)));
         immunization.addExtension(new Extension(EXT_VACCINATION_PROCEDURE, snomed(procedureCode, procedureDisplay)));
         immunization.setStatus(Immunization.ImmunizationStatus.COMPLETED);
@@ -592,13 +580,12 @@ final class SeededRecords {
     private Observation observation(String name, String code, String display, LocalDate date, int hour,
             int minute) {
         Observation observation = new Observation();
-        identify(observation, name, PROFILE_OBSERVATION);
+        identify(observation, name, Profiles.OBSERVATION);
         observation.setStatus(Observation.ObservationStatus.FINAL);
         observation.setCode(snomed(code, display));
         observation.setSubject(patient.copy());
         observation.setEffective(at(date, hour, minute));
-        observation.setIssuedElement(LondonTime.instant(date.atTime(hour, minute).atZone(LondonTime.ZONE)
-                .toInstant()));
+        observation.setIssuedElement(LondonTime.instant(date.atTime(hour, minute)));
         observation.addPerformer(gp.copy());
         return observation;
     }
@@ -632,7 +619,7 @@ final class SeededRecords {
         LocalDate issued = past(issuedDaysAgo);
         LocalDate collected = issued.minusDays(1);
         Specimen specimen = new Specimen();
-        identify(specimen, template + "-specimen", PROFILE_SPECIMEN);
+        identify(specimen, template + "-specimen", Profiles.SPECIMEN);
         specimen.setStatus(Specimen.SpecimenStatus.AVAILABLE);
         specimen.setType(snomed(specimenCode, specimenDisplay));
         specimen.setSubject(patient.copy());
@@ -641,13 +628,13 @@ final class SeededRecords {
         Reference specimenReference = new Reference(ClinicalItem.keyOf(specimen));
 
         DiagnosticReport report = new DiagnosticReport();
-        identify(report, template, PROFILE_DIAGNOSTIC_REPORT);
+        identify(report, template, Profiles.DIAGNOSTIC_REPORT);
         report.setStatus(DiagnosticReport.DiagnosticReportStatus.FINAL);
         report.setCategory(snomed("394595002", "Pathology"));
         // GP Connect codes every report alike; what was tested is in the results (and here the text).
         report.setCode(snomed("721981007", "Diagnostic studies report").setText(title));
         report.setSubject(patient.copy());
-        report.setIssuedElement(LondonTime.instant(issued.atTime(11, 30).atZone(LondonTime.ZONE).toInstant()));
+        report.setIssuedElement(LondonTime.instant(issued.atTime(11, 30)));
         report.addSpecimen(specimenReference.copy());
         report.setConclusion(conclusion);
 
@@ -695,7 +682,7 @@ final class SeededRecords {
         }
         LocalDate date = past(daysAgo);
         ReferralRequest referral = new ReferralRequest();
-        identify(referral, template, PROFILE_REFERRAL_REQUEST);
+        identify(referral, template, Profiles.REFERRAL_REQUEST);
         referral.setStatus(ReferralRequest.ReferralRequestStatus.UNKNOWN);
         referral.setIntent(ReferralRequest.ReferralCategory.ORDER);
         referral.setPriority(priority);
@@ -727,7 +714,7 @@ final class SeededRecords {
         }
         LocalDate due = daysAhead > 0 ? today.plusDays(daysAhead) : past(-daysAhead);
         ProcedureRequest entry = new ProcedureRequest();
-        identify(entry, template, PROFILE_PROCEDURE_REQUEST);
+        identify(entry, template, Profiles.PROCEDURE_REQUEST);
         entry.setStatus(ProcedureRequest.ProcedureRequestStatus.ACTIVE);
         entry.setIntent(ProcedureRequest.ProcedureRequestIntent.PLAN);
         entry.setCode(snomed(code, display));
@@ -816,6 +803,6 @@ final class SeededRecords {
 
     /** A time of a day, in UK time. */
     private static DateTimeType at(LocalDate date, int hour, int minute) {
-        return LondonTime.dateTime(date.atTime(hour, 0).plusMinutes(minute).atZone(LondonTime.ZONE).toInstant());
+        return LondonTime.dateTime(date.atTime(hour, 0).plusMinutes(minute));
     }
 }

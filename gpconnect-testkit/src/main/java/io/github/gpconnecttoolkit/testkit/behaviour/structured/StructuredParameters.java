@@ -214,14 +214,12 @@ final class StructuredParameters {
             throw invalidParameter(PATIENT_NHS_NUMBER + " needs both identifier.system and identifier.value");
         }
         if (!IdentifierSystems.NHS_NUMBER.equals(identifier.getSystem())) {
-            throw error(new ProviderError(400, SpineErrorCode.INVALID_IDENTIFIER_SYSTEM, "value",
-                    PATIENT_NHS_NUMBER + " system must be " + IdentifierSystems.NHS_NUMBER + ", not "
-                            + identifier.getSystem()));
+            throw error(ProviderError.invalidIdentifierSystem(PATIENT_NHS_NUMBER + " system must be "
+                    + IdentifierSystems.NHS_NUMBER + ", not " + identifier.getSystem()));
         }
         if (!NhsNumber.isValid(identifier.getValue())) {
-            throw error(new ProviderError(400, SpineErrorCode.INVALID_NHS_NUMBER, "value",
-                    PATIENT_NHS_NUMBER + " " + identifier.getValue()
-                            + " is not a valid NHS number (ten digits with a Modulus 11 check digit)"));
+            throw error(ProviderError.invalidNhsNumber(PATIENT_NHS_NUMBER + " " + identifier.getValue()
+                    + " is not a valid NHS number (ten digits with a Modulus 11 check digit)"));
         }
         return identifier.getValue();
     }

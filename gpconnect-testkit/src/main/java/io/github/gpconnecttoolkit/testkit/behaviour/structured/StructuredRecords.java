@@ -7,7 +7,6 @@ import io.github.gpconnecttoolkit.testkit.data.LondonTime;
 import io.github.gpconnecttoolkit.testkit.interaction.KnownInteraction;
 import io.github.gpconnecttoolkit.testkit.outcome.ProviderErrorException;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Objects;
@@ -103,7 +102,6 @@ public final class StructuredRecords {
     }
 
     private LocalDate today() {
-        Instant now = clock.instant();
-        return LocalDate.ofInstant(now, LondonTime.ZONE);
+        return LondonTime.date(clock.instant());
     }
 }

@@ -12,7 +12,8 @@ import io.github.gpconnecttoolkit.runtime.error.SpineErrorCode;
 import io.github.gpconnecttoolkit.runtime.identifier.IdentifierSystems;
 import io.github.gpconnecttoolkit.testkit.behaviour.ProviderRequest;
 import io.github.gpconnecttoolkit.testkit.behaviour.ProviderResponse;
-import io.github.gpconnecttoolkit.testkit.data.LondonTime;
+import io.github.gpconnecttoolkit.testkit.behaviour.TestRequests;
+import io.github.gpconnecttoolkit.testkit.data.SeedData;
 import io.github.gpconnecttoolkit.testkit.interaction.KnownInteraction;
 import io.github.gpconnecttoolkit.testkit.outcome.ProviderError;
 import io.github.gpconnecttoolkit.testkit.outcome.ProviderErrorException;
@@ -48,14 +49,14 @@ import org.hl7.fhir.instance.model.api.IBaseResource;
 /** Hand-made requests, a hand-made patient context and bundle checks for the structured record tests. */
 final class StructuredFixtures {
 
-    /** The provider's fixed now: Thursday 20 March 2025, 09:30 GMT. */
-    static final Instant NOW = Instant.parse("2025-03-20T09:30:00Z");
-    static final Clock CLOCK = Clock.fixed(NOW, LondonTime.ZONE);
-    static final LocalDate TODAY = LocalDate.of(2025, 3, 20);
+    /** The provider's fixed now, that of the other behaviour tests: Thursday 20 March 2025, 09:30 GMT. */
+    static final Instant NOW = TestRequests.NOW;
+    static final Clock CLOCK = TestRequests.CLOCK;
+    static final LocalDate TODAY = TestRequests.TODAY;
     static final String TRACE_ID = "7c3f0e1a-5b7d-4c5e-9a41-2f6b8d1e0c33";
-    static final String RICHEST = "9690937286";
-    static final String OTHER = "9690937294";
-    static final String BASE_URL = "http://127.0.0.1:5123/B82617/STU3/1/gpconnect";
+    static final String RICHEST = SeededRecords.RICHEST_NHS_NUMBER;
+    static final String OTHER = SeedData.PATIENT_3_NHS_NUMBER;
+    static final String BASE_URL = TestRequests.BASE_URL;
     static final String SNOMED = "http://snomed.info/sct";
     static final String DOCUMENT_AUTHOR_ORGANISATION = "Organization/99";
 
@@ -135,9 +136,8 @@ final class StructuredFixtures {
     static ProviderRequest request(KnownInteraction interaction, IBaseResource body, String scope, String reason) {
         String operation = interaction == KnownInteraction.GET_STRUCTURED_RECORD ? "$gpc.getstructuredrecord"
                 : "$gpc.migratestructuredrecord";
-        return new ProviderRequest(interaction, List.of("Patient", operation), Map.of(),
-                Map.of("ssp-traceid", List.of(TRACE_ID)), body,
-                new ProviderRequest.AuditClaims(scope, reason, "A12345", "1"), TRACE_ID, NOW, BASE_URL);
+        return TestRequests.request(interaction, "Patient", operation).header("Ssp-TraceID", TRACE_ID)
+                .traceId(TRACE_ID).body(body).scope(scope).reason(reason).requestingOrganisation("A12345").build();
     }
 
     // ------------------------------------------------------------------ patient context
