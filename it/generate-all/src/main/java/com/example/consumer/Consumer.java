@@ -15,6 +15,22 @@ public final class Consumer {
         return client.foundations().findPatient().nhsNumber(NhsNumber.of("9690937286")).toRequest();
     }
 
+    /** A structured-record body of the 1.6.2 client: consultations exist from 1.6 on. */
+    public static org.hl7.fhir.dstu3.model.Parameters lastThreeConsultations() {
+        return new com.example.gpc162.body.GetStructuredRecordParameters().patientNhsNumber("9690937286")
+                .includeConsultations(new com.example.gpc162.body.GetStructuredRecordParameters.IncludeConsultations()
+                        .includeNumberOfMostRecent(3))
+                .build();
+    }
+
+    /** A structured-record body of the 1.2.7 client: allergies and medication only. */
+    public static org.hl7.fhir.dstu3.model.Parameters resolvedAllergies() {
+        return new com.example.gpc127.body.GetStructuredRecordParameters().patientNhsNumber("9690937286")
+                .includeAllergies(new com.example.gpc127.body.GetStructuredRecordParameters.IncludeAllergies()
+                        .includeResolvedAllergies(true))
+                .build();
+    }
+
     /** A read-patient request of the 1.2.7 client. */
     public static GpConnectRequest readPatient(com.example.gpc127.GpConnectClient client) {
         return client.foundations().readPatient().id("2").toRequest();

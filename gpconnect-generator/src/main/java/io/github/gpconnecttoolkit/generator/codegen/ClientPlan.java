@@ -7,6 +7,7 @@ import io.github.gpconnecttoolkit.runtime.SpecVersion;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import io.github.gpconnecttoolkit.generator.body.BodyPlan;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -27,6 +28,7 @@ public final class ClientPlan {
     private final SpecVersion specLine;
     private final String packageName;
     private final List<InteractionDefinition> interactions;
+    private final BodyPlan bodies;
     private final Map<String, String> interactionConstants = new HashMap<>();
     private final Map<String, String> profileConstants = new TreeMap<>();
     private final Map<String, String> operationConstants = new TreeMap<>();
@@ -38,6 +40,18 @@ public final class ClientPlan {
      * @param interactions the selected interactions, in catalogue order
      */
     public ClientPlan(String specVersion, String packageName, List<InteractionDefinition> interactions) {
+        this(specVersion, packageName, interactions, BodyPlan.none());
+    }
+
+    /**
+     * @param specVersion the spec version ({@code 1.2.7}, {@code 1.6.2})
+     * @param packageName the base package of the generated code
+     * @param interactions the selected interactions, in catalogue order
+     * @param bodies the typed request bodies planned from the profiles
+     */
+    public ClientPlan(String specVersion, String packageName, List<InteractionDefinition> interactions,
+            BodyPlan bodies) {
+        this.bodies = Objects.requireNonNull(bodies, "bodies");
         this.specVersion = Objects.requireNonNull(specVersion, "specVersion");
         this.specLine = SpecVersion.parse("specVersion", specVersion);
         this.packageName = Objects.requireNonNull(packageName, "packageName");
@@ -79,6 +93,11 @@ public final class ClientPlan {
                         + "; rename one in the interaction files");
             }
         }
+    }
+
+    /** The typed request bodies; empty without profiles. */
+    BodyPlan bodies() {
+        return bodies;
     }
 
     /** The spec version label. */

@@ -29,6 +29,9 @@ public final class JavaClientEmitter {
             }
         }
         add(sources, ClientEmitter.client(plan));
+        for (JavaFile file : BodyEmitter.emit(plan.packageName(), plan.bodies(), ClientPlan.GENERATOR_NAME)) {
+            add(sources, file);
+        }
         return sources;
     }
 

@@ -17,6 +17,7 @@ import io.github.gpconnecttoolkit.generator.catalogue.ParameterType;
 import io.github.gpconnecttoolkit.generator.catalogue.RangeConstraint;
 import io.github.gpconnecttoolkit.generator.catalogue.RequestBodyDefinition;
 import io.github.gpconnecttoolkit.runtime.InvalidValueException;
+import io.github.gpconnecttoolkit.runtime.body.InvalidBodyException;
 import io.github.gpconnecttoolkit.runtime.endpoint.ProviderEndpoint;
 import io.github.gpconnecttoolkit.runtime.endpoint.UrlTemplate;
 import io.github.gpconnecttoolkit.runtime.identifier.LogicalId;
@@ -48,11 +49,21 @@ final class RequestBuilderEmitter {
     private final ClientPlan plan;
     private final InteractionDefinition interaction;
     private final ClassName self;
+    /** The generated body builder when the profiles are configured; body parameters then live in it. */
+    private final ClassName typedBody;
 
     private RequestBuilderEmitter(ClientPlan plan, InteractionDefinition interaction) {
         this.plan = plan;
         this.interaction = interaction;
         this.self = plan.requestClass(interaction);
+        this.typedBody = plan.bodies().bodyOf(interaction.id()).map(builder -> BodyEmitter.builderClass(
+                plan.packageName(), builder.javaName())).orElse(null);
+    }
+
+    /** The parameters this builder has setters for: body parameters move into a typed body builder. */
+    private List<ParameterDefinition> ownParameters() {
+        return interaction.parameters().stream().filter(parameter -> typedBody == null
+                || parameter.location() != ParameterLocation.BODY).toList();
     }
 
     static JavaFile emit(ClientPlan plan, InteractionDefinition interaction) {
@@ -95,7 +106,7 @@ final class RequestBuilderEmitter {
                 .addStatement("super(transport, endpoint, INTERACTION, $T.class)", responseType)
                 .build());
 
-        for (ParameterDefinition parameter : interaction.parameters()) {
+        for (ParameterDefinition parameter : ownParameters()) {
             if (parameter.type() == ParameterType.FIXED) {
                 continue;
             }
@@ -139,8 +150,10 @@ final class RequestBuilderEmitter {
                     .addStatement("return this").build());
         }
         type.addMethod(toRequest());
-        interaction.body().ifPresent(body -> type.addMethod(body.operation() != null ? operationBody()
-                : profiledBody(body)));
+        if (typedBody == null) {
+            interaction.body().ifPresent(body -> type.addMethod(body.operation() != null ? operationBody()
+                    : profiledBody(body)));
+        }
         addHelpers(type);
         return JavaFile.builder(self.packageName(), type.build()).skipJavaLangImports(true).indent("    ").build();
     }
@@ -310,6 +323,21 @@ final class RequestBuilderEmitter {
     }
 
     private void addBody(TypeSpec.Builder type, RequestBodyDefinition body) {
+        if (typedBody != null) {
+            String field = body.operation() != null ? "parameters" : "body";
+            type.addField(typedBody, field, Modifier.PRIVATE);
+            type.addMethod(MethodSpec.methodBuilder(field).addModifiers(Modifier.PUBLIC).returns(self)
+                    .addJavadoc("The $L, built with the generated {@link $T}; required. It is built and checked"
+                            + " against its $L when the request is built.\n", body.operation() != null
+                                    ? "operation's {@code Parameters}" : "{@code " + body.resourceType() + "}",
+                            typedBody, body.operation() != null ? "OperationDefinition" : "profile")
+                    .addJavadoc("\n@param $L the builder (later changes to it are sent too)\n@return this builder\n",
+                            field)
+                    .addParameter(typedBody, field)
+                    .addStatement("this.$L = $T.requireNonNull($L, $S)", field, Objects.class, field, field)
+                    .addStatement("return this").build());
+            return;
+        }
         if (body.operation() != null) {
             boolean typed = !interaction.parameters(ParameterLocation.BODY).isEmpty();
             type.addField(PARAMETERS, "parameters", Modifier.PRIVATE);
@@ -341,6 +369,10 @@ final class RequestBuilderEmitter {
                 .returns(GpConnectRequest.class)
                 .addJavadoc("Builds the runtime request.\n\n@return the request\n")
                 .addJavadoc("@throws $T naming every required value that is missing\n", IllegalStateException.class);
+        if (typedBody != null) {
+            method.addJavadoc("@throws $T naming every way the body breaks its $L\n", InvalidBodyException.class,
+                    interaction.body().orElseThrow().operation() != null ? "OperationDefinition" : "profile");
+        }
         boolean checksValues = !interaction.ranges().isEmpty() || interaction.parameters().stream()
                 .anyMatch(parameter -> isList(parameter) && parameter.max() != ParameterDefinition.UNBOUNDED);
         if (checksValues) {
@@ -348,7 +380,7 @@ final class RequestBuilderEmitter {
                     InvalidValueException.class);
         }
         method.addStatement("$T<$T> missing = new $T<>()", List.class, String.class, ArrayList.class);
-        for (ParameterDefinition parameter : interaction.parameters()) {
+        for (ParameterDefinition parameter : ownParameters()) {
             if (!parameter.required()) {
                 continue;
             }
@@ -361,7 +393,8 @@ final class RequestBuilderEmitter {
         }
         interaction.body().ifPresent(body -> {
             String field = body.operation() != null ? "parameters" : "body";
-            boolean required = body.operation() == null || interaction.parameters(ParameterLocation.BODY).isEmpty();
+            boolean required = typedBody != null || body.operation() == null
+                    || interaction.parameters(ParameterLocation.BODY).isEmpty();
             if (required) {
                 method.beginControlFlow("if ($L == null)", field).addStatement("missing.add($S)", field)
                         .endControlFlow();
@@ -405,8 +438,9 @@ final class RequestBuilderEmitter {
             method.beginControlFlow("if (confidentiality != null)")
                     .addStatement("request.confidentiality(confidentiality)").endControlFlow();
         }
-        interaction.body().ifPresent(body -> method.addStatement("request.body($L)",
-                body.operation() != null ? "parametersBody()" : "profiledBody()"));
+        interaction.body().ifPresent(body -> method.addStatement("request.body($L)", typedBody != null
+                ? (body.operation() != null ? "parameters" : "body") + ".build()"
+                : body.operation() != null ? "parametersBody()" : "profiledBody()"));
         return method.addStatement("return request.build()").build();
     }
 

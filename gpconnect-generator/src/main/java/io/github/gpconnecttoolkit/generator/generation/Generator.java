@@ -1,6 +1,8 @@
 package io.github.gpconnecttoolkit.generator.generation;
 
 import io.github.gpconnecttoolkit.generator.GenerationException;
+import io.github.gpconnecttoolkit.generator.body.BodyPlan;
+import io.github.gpconnecttoolkit.generator.body.BodyPlanner;
 import io.github.gpconnecttoolkit.generator.catalogue.InteractionCatalogue;
 import io.github.gpconnecttoolkit.generator.catalogue.InteractionDefinition;
 import io.github.gpconnecttoolkit.generator.catalogue.ParameterDefinition;
@@ -19,7 +21,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import javax.lang.model.SourceVersion;
-import org.hl7.fhir.dstu3.model.OperationDefinition;
 
 /**
  * Generates the typed GP Connect client for one {@link GeneratorRequest}. Inputs are read and every output is built
@@ -49,8 +50,8 @@ public final class Generator {
         InteractionCatalogue catalogue = InteractionCatalogue.builtIn(request.specVersion())
                 .withUserFiles(request.interactionFiles());
         List<InteractionDefinition> selected = InteractionSelection.select(catalogue, request);
-        checkProfiles(request, selected);
-        ClientPlan plan = new ClientPlan(request.specVersion(), request.packageName(), selected);
+        BodyPlan bodies = checkProfiles(request, selected);
+        ClientPlan plan = new ClientPlan(request.specVersion(), request.packageName(), selected, bodies);
         SortedMap<String, String> sources = JavaClientEmitter.emit(plan);
 
         SortedMap<String, byte[]> files = new TreeMap<>();
@@ -80,11 +81,12 @@ public final class Generator {
 
     /**
      * With profiles configured, every profile and OperationDefinition a selected interaction names must be there, and
-     * every typed body parameter must be an input parameter of its operation. Only those resources are parsed.
+     * every typed body parameter must be an input parameter of its operation; the typed bodies are then planned from
+     * them. Only the resources needed are parsed.
      */
-    private static void checkProfiles(GeneratorRequest request, List<InteractionDefinition> selected) {
+    private static BodyPlan checkProfiles(GeneratorRequest request, List<InteractionDefinition> selected) {
         if (request.profileFolders().isEmpty() && request.profilePackages().isEmpty()) {
-            return;
+            return BodyPlan.none();
         }
         ConformanceIndex index = ConformanceIndex.load(request.profileFolders(), request.profilePackages());
         for (InteractionDefinition interaction : selected) {
@@ -101,6 +103,7 @@ public final class Generator {
             interaction.response().profileUrl().ifPresent(profile -> index.require(profile, "StructureDefinition",
                     owner + " response.profile"));
         }
+        return BodyPlanner.plan(index, selected);
     }
 
     private static void checkOperationParameters(ConformanceIndex index, IndexedResource entry,
@@ -109,10 +112,9 @@ public final class Generator {
         if (typed.isEmpty()) {
             return;
         }
-        OperationDefinition operation = index.resolve(entry, OperationDefinition.class);
         List<String> inputs = new ArrayList<>();
-        operation.getParameter().stream().filter(parameter -> parameter.getUse()
-                == OperationDefinition.OperationParameterUse.IN).forEach(parameter -> inputs.add(parameter.getName()));
+        index.tree(entry).children("parameter").stream().filter(parameter -> "in".equals(parameter.text("use")))
+                .forEach(parameter -> inputs.add(parameter.text("name")));
         for (ParameterDefinition parameter : typed) {
             if (!inputs.contains(parameter.wireName())) {
                 throw new GenerationException(parameter.source() + ": interaction '" + interaction.id()

@@ -71,6 +71,7 @@ public final class ConformanceIndex {
     private final Map<String, List<Entry>> byUrl;
     private final Map<String, Entry> byOrigin;
     private final ConcurrentMap<String, IBaseResource> parsed = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, FhirTree> trees = new ConcurrentHashMap<>();
 
     private ConformanceIndex(List<Path> folders, List<Path> packages, Loader loader) {
         this.folders = List.copyOf(folders);
@@ -238,6 +239,34 @@ public final class ConformanceIndex {
                     + FhirContexts.dstu3().getResourceType(resource) + " (" + resource.getClass().getName() + ")");
         }
         return type.cast(resource);
+    }
+
+    /**
+     * Reads an indexed resource into a {@link FhirTree} (the first time; later calls return the same tree).
+     *
+     * <p>This is how the generator reads the resources it uses: a streaming parser fills the small generic tree
+     * with no HAPI {@code FhirContext}, whose start-up and parse of each large profile would dominate generation in
+     * the cold JVM of a build. {@link #resolve} stays for callers that need HAPI's model.
+     *
+     * @param entry a resource from this index
+     * @throws GenerationException when the file cannot be read or is not a well-formed FHIR resource (naming the
+     *                             file and line)
+     */
+    public FhirTree tree(IndexedResource entry) {
+        Objects.requireNonNull(entry, "entry");
+        Entry indexed = byOrigin.get(entry.origin());
+        if (indexed == null || !indexed.resource().equals(entry)) {
+            throw new IllegalArgumentException(entry + " is not a resource of this index");
+        }
+        FhirTree tree = trees.get(entry.origin());
+        if (tree == null) {
+            // Read outside any lock: two threads may both read, but only the first tree is ever handed out.
+            FhirTree fresh = FhirTree.read(entry.origin(), read(entry.origin(), indexed.content()),
+                    indexed.format() == Format.XML);
+            FhirTree earlier = trees.putIfAbsent(entry.origin(), fresh);
+            tree = earlier != null ? earlier : fresh;
+        }
+        return tree;
     }
 
     @Override

@@ -73,7 +73,7 @@ public final class ConsumerExample {
             ConsumerFlow flow = new ConsumerFlow(client, setup.spec, setup.identity, clock, setup.nhsNumber,
                     setup.odsCode, setup.sdsUserId, setup.registerNhsNumber);
             List<ConsumerFlow.Step> steps = select(flow.steps(), options.optional("--interactions").orElse("all"));
-            ConsumerFlow.FlowState state = new ConsumerFlow.FlowState(clock);
+            ConsumerFlow.FlowState state = new ConsumerFlow.FlowState(clock, setup.identity);
             if (options.flag("--dry-run")) {
                 for (ConsumerFlow.Step step : steps) {
                     out.println(JSON.writeValueAsString(describe(step.request().apply(state).prepare())));

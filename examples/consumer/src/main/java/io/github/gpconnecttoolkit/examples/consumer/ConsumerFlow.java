@@ -12,6 +12,8 @@ import io.github.gpconnecttoolkit.runtime.transport.GpConnectResponse;
 import io.github.gpconnecttoolkit.runtime.transport.InteractionRequest;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
@@ -51,14 +53,16 @@ final class ConsumerFlow {
         Appointment appointment;
         String appointmentEtag = "W/\"1\"";
 
-        FlowState(Clock clock) {
+        /** Placeholders for a dry run: a slot tomorrow at 09:00 and the appointment a provider would make of it. */
+        FlowState(Clock clock, ConsumerIdentity identity) {
             ZonedDateTime start = ZonedDateTime.now(clock.withZone(ZoneId.of("Europe/London"))).plusDays(1)
                     .withHour(9).withMinute(0).withSecond(0).withNano(0);
             slot = new Slot();
             slot.setId("1");
             slot.setStart(Date.from(start.toInstant()));
             slot.setEnd(Date.from(start.plusMinutes(15).toInstant()));
-            appointment = new Appointment();
+            appointment = RequestBodies.booking(slot, patientId, locationId, practitionerId, identity,
+                    OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS)).build();
             appointment.setId("1");
         }
     }
@@ -108,12 +112,12 @@ final class ConsumerFlow {
         steps.add(step(client.structured().getCapabilityStatement(), false, state ->
                 client.structured().getCapabilityStatement(), null));
         steps.add(step(client.structured().getStructuredRecord(), false, state ->
-                client.structured().getStructuredRecord().patientNhsNumber(nhsNumber)
-                        .parameters(RequestBodies.structuredRecordAreas(spec, today)), null));
+                client.structured().getStructuredRecord()
+                        .parameters(RequestBodies.structuredRecordAreas(nhsNumber, spec, today)), null));
         steps.add(step(client.structured().migrateStructuredRecord(), true, state ->
-                client.structured().migrateStructuredRecord().patientNhsNumber(nhsNumber)
+                client.structured().migrateStructuredRecord()
                         .confidentiality(RequestedScope.Confidentiality.NORMAL)
-                        .parameters(RequestBodies.fullRecord()), null));
+                        .parameters(RequestBodies.fullRecord(nhsNumber)), null));
         steps.add(step(client.appointments().searchFreeSlots(), false, state ->
                 client.appointments().searchFreeSlots().start(today).end(today.plusDays(13))
                         .includePractitioners(true).includeLocations(true).includeManagingOrganization(true)
@@ -124,7 +128,8 @@ final class ConsumerFlow {
                 client.foundations().readLocation().id(state.locationId), null));
         steps.add(step(client.appointments().bookAppointment(), false, state ->
                 client.appointments().bookAppointment().body(RequestBodies.booking(state.slot, state.patientId,
-                        state.locationId, state.practitionerId, identity, Date.from(clock.instant()))),
+                        state.locationId, state.practitionerId, identity,
+                        OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS))),
                 ConsumerFlow::learnAppointment));
         steps.add(step(client.appointments().readAppointment(), false, state ->
                 client.appointments().readAppointment().id(state.appointment.getIdElement().getIdPart()),

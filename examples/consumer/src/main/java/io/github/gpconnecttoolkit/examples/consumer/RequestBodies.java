@@ -1,146 +1,121 @@
 package io.github.gpconnecttoolkit.examples.consumer;
 
+import io.github.gpconnecttoolkit.examples.consumer.gpconnect.body.CareConnectGpcOrganizationBuilder;
+import io.github.gpconnecttoolkit.examples.consumer.gpconnect.body.CareConnectGpcPatientBuilder;
+import io.github.gpconnecttoolkit.examples.consumer.gpconnect.body.GetStructuredRecordParameters;
+import io.github.gpconnecttoolkit.examples.consumer.gpconnect.body.GpConnectAppointmentBuilder;
+import io.github.gpconnecttoolkit.examples.consumer.gpconnect.body.MigrateStructuredRecordParameters;
+import io.github.gpconnecttoolkit.examples.consumer.gpconnect.body.RegisterPatientParameters;
+import io.github.gpconnecttoolkit.examples.consumer.gpconnect.codes.AdministrativeGender;
+import io.github.gpconnecttoolkit.examples.consumer.gpconnect.codes.NhsNumberVerificationStatus;
+import io.github.gpconnecttoolkit.examples.consumer.gpconnect.codes.OrganisationType;
 import io.github.gpconnecttoolkit.runtime.SpecVersion;
-import io.github.gpconnecttoolkit.runtime.identifier.IdentifierSystems;
+import io.github.gpconnecttoolkit.runtime.identifier.NhsNumber;
 import io.github.gpconnecttoolkit.runtime.identity.ConsumerIdentity;
 import java.time.LocalDate;
-import java.util.Date;
+import java.time.OffsetDateTime;
 import org.hl7.fhir.dstu3.model.Appointment;
-import org.hl7.fhir.dstu3.model.BooleanType;
-import org.hl7.fhir.dstu3.model.CodeableConcept;
-import org.hl7.fhir.dstu3.model.Coding;
 import org.hl7.fhir.dstu3.model.ContactPoint;
-import org.hl7.fhir.dstu3.model.DateType;
-import org.hl7.fhir.dstu3.model.Enumerations;
-import org.hl7.fhir.dstu3.model.Extension;
-import org.hl7.fhir.dstu3.model.HumanName;
-import org.hl7.fhir.dstu3.model.Identifier;
-import org.hl7.fhir.dstu3.model.Organization;
-import org.hl7.fhir.dstu3.model.Parameters;
-import org.hl7.fhir.dstu3.model.Patient;
+import org.hl7.fhir.dstu3.model.DateTimeType;
 import org.hl7.fhir.dstu3.model.Period;
-import org.hl7.fhir.dstu3.model.PositiveIntType;
-import org.hl7.fhir.dstu3.model.Reference;
 import org.hl7.fhir.dstu3.model.Slot;
-import org.hl7.fhir.dstu3.model.StringType;
 
 /**
- * The request bodies of the flow, written with HAPI's STU3 model by the rules of reference sections 1.1.1, 1.2.3 and
- * 1.3.1.
+ * The request bodies of the flow, built with the builders generated from the GP Connect profiles and
+ * OperationDefinitions (reference sections 1.1.1, 1.2.3, 1.3.1 and 1.3.2). The builders fill in fixed values and
+ * {@code meta.profile}; the request builders check them against their profiles before anything is sent.
  */
 final class RequestBodies {
-
-    static final String BOOKING_ORGANISATION =
-            "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-BookingOrganisation-1";
-    static final String CANCELLATION_REASON =
-            "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-GPConnect-AppointmentCancellationReason-1";
-    static final String NHS_NUMBER_VERIFICATION =
-            "https://fhir.nhs.uk/STU3/StructureDefinition/Extension-CareConnect-GPC-NHSNumberVerificationStatus-1";
-    static final String NHS_NUMBER_VERIFICATION_SYSTEM =
-            "https://fhir.nhs.uk/STU3/CodeSystem/CareConnect-NHSNumberVerificationStatus-1";
-    static final String ORGANISATION_PROFILE =
-            "https://fhir.nhs.uk/STU3/StructureDefinition/CareConnect-GPC-Organization-1";
-    static final String PATIENT_PROFILE = "https://fhir.nhs.uk/STU3/StructureDefinition/CareConnect-GPC-Patient-1";
 
     private RequestBodies() {
     }
 
-    /** Book the slot for the patient at the location, with the consumer as booking organisation. */
-    static Appointment booking(Slot slot, String patientId, String locationId, String practitionerId,
-            ConsumerIdentity identity, Date created) {
-        Appointment appointment = new Appointment();
-        Organization booking = new Organization();
-        booking.setId("booking-organisation");
-        booking.getMeta().addProfile(ORGANISATION_PROFILE);
-        booking.addIdentifier().setSystem(IdentifierSystems.ODS_ORGANIZATION_CODE)
-                .setValue(identity.organisationOdsCode().value());
-        booking.setName(identity.organisationName());
-        booking.addTelecom().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue("01234 567890")
-                .setUse(ContactPoint.ContactPointUse.WORK);
-        appointment.addContained(booking);
-        appointment.addExtension(new Extension(BOOKING_ORGANISATION, new Reference("#booking-organisation")));
-        appointment.setStatus(Appointment.AppointmentStatus.BOOKED);
-        appointment.setStart(slot.getStart());
-        appointment.setEnd(slot.getEnd());
-        appointment.addSlot(new Reference("Slot/" + slot.getIdElement().getIdPart()));
-        appointment.setCreated(created);
-        appointment.setDescription("GP Connect example consumer booking");
-        appointment.setComment("Booked by the toolkit's example consumer.");
-        appointment.addParticipant().setActor(new Reference("Patient/" + patientId))
-                .setStatus(Appointment.ParticipationStatus.ACCEPTED);
-        appointment.addParticipant().setActor(new Reference("Location/" + locationId))
-                .setStatus(Appointment.ParticipationStatus.ACCEPTED);
+    /** Book the slot for the patient at the location, with the consumer as the contained booking organisation. */
+    static GpConnectAppointmentBuilder booking(Slot slot, String patientId, String locationId, String practitionerId,
+            ConsumerIdentity identity, OffsetDateTime created) {
+        CareConnectGpcOrganizationBuilder bookingOrganisation = new CareConnectGpcOrganizationBuilder()
+                .odsOrganisationCodeIdentifier(new CareConnectGpcOrganizationBuilder.OdsOrganisationCodeIdentifier()
+                        .value(identity.organisationOdsCode().value()))
+                .name(identity.organisationName())
+                .type(OrganisationType.URGENT_CARE)
+                .addTelecom(new ContactPoint().setSystem(ContactPoint.ContactPointSystem.PHONE).setValue("01234 567890")
+                        .setUse(ContactPoint.ContactPointUse.WORK));
+        GpConnectAppointmentBuilder appointment = new GpConnectAppointmentBuilder()
+                .bookingOrganisation(bookingOrganisation)
+                .status(Appointment.AppointmentStatus.BOOKED)
+                // the slot's own text, so that the appointment starts and ends exactly when the slot does
+                .start(OffsetDateTime.parse(slot.getStartElement().getValueAsString()))
+                .end(OffsetDateTime.parse(slot.getEndElement().getValueAsString()))
+                .addSlot("Slot/" + slot.getIdElement().getIdPart())
+                .created(created)
+                .description("GP Connect example consumer booking")
+                .comment("Booked by the toolkit's example consumer.")
+                .addParticipant(accepted("Patient/" + patientId))
+                .addParticipant(accepted("Location/" + locationId));
         if (practitionerId != null) {
-            appointment.addParticipant().setActor(new Reference("Practitioner/" + practitionerId))
-                    .setStatus(Appointment.ParticipationStatus.ACCEPTED);
+            appointment.addParticipant(accepted("Practitioner/" + practitionerId));
         }
         return appointment;
     }
 
+    private static GpConnectAppointmentBuilder.Participant accepted(String actor) {
+        return new GpConnectAppointmentBuilder.Participant().actor(actor)
+                .status(Appointment.ParticipationStatus.ACCEPTED);
+    }
+
     /** The appointment as read, with only the comment changed (the one change amend allows besides description). */
-    static Appointment amended(Appointment read) {
-        Appointment amended = read.copy();
-        amended.setComment("Amended by the toolkit's example consumer.");
-        return amended;
+    static GpConnectAppointmentBuilder amended(Appointment read) {
+        return GpConnectAppointmentBuilder.from(read).comment("Amended by the toolkit's example consumer.");
     }
 
     /** The appointment as read, cancelled with a reason. */
-    static Appointment cancelled(Appointment read) {
-        Appointment cancelled = read.copy();
-        cancelled.setStatus(Appointment.AppointmentStatus.CANCELLED);
-        cancelled.addExtension(new Extension(CANCELLATION_REASON, new StringType("Patient no longer needs it")));
-        return cancelled;
+    static GpConnectAppointmentBuilder cancelled(Appointment read) {
+        return GpConnectAppointmentBuilder.from(read).status(Appointment.AppointmentStatus.CANCELLED)
+                .appointmentCancellationReason("Patient no longer needs it");
     }
 
     /** Every clinical area the spec line defines, with its filters. */
-    static Parameters structuredRecordAreas(SpecVersion spec, LocalDate today) {
-        Parameters parameters = new Parameters();
-        parameters.addParameter().setName("includeAllergies").addPart().setName("includeResolvedAllergies")
-                .setValue(new BooleanType(true));
-        Parameters.ParametersParameterComponent medication = parameters.addParameter().setName("includeMedication");
-        medication.addPart().setName("includePrescriptionIssues").setValue(new BooleanType(true));
+    static GetStructuredRecordParameters structuredRecordAreas(NhsNumber nhsNumber, SpecVersion spec,
+            LocalDate today) {
+        GetStructuredRecordParameters parameters = new GetStructuredRecordParameters()
+                .patientNhsNumber(nhsNumber)
+                .includeAllergies(new GetStructuredRecordParameters.IncludeAllergies().includeResolvedAllergies(true));
+        GetStructuredRecordParameters.IncludeMedication medication = new GetStructuredRecordParameters
+                .IncludeMedication().includePrescriptionIssues(true);
         if (spec == SpecVersion.V1_2) {
-            medication.addPart().setName("medicationSearchFromDate").setValue(new DateType(today.minusYears(2)
-                    .toString()));
-            return parameters;
+            return parameters.includeMedication(medication.medicationSearchFromDate(today.minusYears(2)));
         }
         // 1.6.x: with includeConsultations, medicationSearchFromDate and the other filters of reference 1.3.1's
         // not-permitted list must not be sent, so the areas are asked for whole.
-        Period lastFiveYears = new Period().setStartElement(new org.hl7.fhir.dstu3.model.DateTimeType(
-                today.minusYears(5).toString())).setEndElement(new org.hl7.fhir.dstu3.model.DateTimeType(
-                today.toString()));
-        parameters.addParameter().setName("includeConsultations").addPart().setName("includeNumberOfMostRecent")
-                .setValue(new PositiveIntType(3));
-        parameters.addParameter().setName("includeProblems");
-        parameters.addParameter().setName("includeImmunisations");
-        parameters.addParameter().setName("includeUncategorisedData");
-        parameters.addParameter().setName("includeInvestigations").addPart().setName("investigationSearchPeriod")
-                .setValue(lastFiveYears);
-        parameters.addParameter().setName("includeReferrals");
-        parameters.addParameter().setName("includeDiaryEntries");
-        return parameters;
+        Period lastFiveYears = new Period().setStartElement(new DateTimeType(today.minusYears(5).toString()))
+                .setEndElement(new DateTimeType(today.toString()));
+        return parameters.includeMedication(medication)
+                .includeConsultations(new GetStructuredRecordParameters.IncludeConsultations()
+                        .includeNumberOfMostRecent(3))
+                .addIncludeProblems(new GetStructuredRecordParameters.IncludeProblems())
+                .includeImmunisations(new GetStructuredRecordParameters.IncludeImmunisations())
+                .includeUncategorisedData(new GetStructuredRecordParameters.IncludeUncategorisedData())
+                .includeInvestigations(new GetStructuredRecordParameters.IncludeInvestigations()
+                        .investigationSearchPeriod(lastFiveYears))
+                .includeReferrals(new GetStructuredRecordParameters.IncludeReferrals())
+                .includeDiaryEntries(new GetStructuredRecordParameters.IncludeDiaryEntries());
     }
 
-    /** Migrate's one parameter besides the NHS number: the full record, without sensitive information. */
-    static Parameters fullRecord() {
-        Parameters parameters = new Parameters();
-        parameters.addParameter().setName("includeFullRecord").addPart().setName("includeSensitiveInformation")
-                .setValue(new BooleanType(false));
-        return parameters;
+    /** Migrate the full record, without sensitive information. */
+    static MigrateStructuredRecordParameters fullRecord(NhsNumber nhsNumber) {
+        return new MigrateStructuredRecordParameters().patientNhsNumber(nhsNumber)
+                .includeFullRecord(new MigrateStructuredRecordParameters.IncludeFullRecord()
+                        .includeSensitiveInformation(false));
     }
 
     /** The temporary registration of a patient (reference 1.1.1): only the elements the spec allows. */
-    static Parameters registration(String nhsNumber) {
-        Patient patient = new Patient();
-        patient.getMeta().addProfile(PATIENT_PROFILE);
-        Identifier identifier = patient.addIdentifier().setSystem(IdentifierSystems.NHS_NUMBER).setValue(nhsNumber);
-        identifier.addExtension(new Extension(NHS_NUMBER_VERIFICATION, new CodeableConcept().addCoding(
-                new Coding(NHS_NUMBER_VERIFICATION_SYSTEM, "01", "Number present and verified"))));
-        patient.addName().setUse(HumanName.NameUse.OFFICIAL).setFamily("EXAMPLE").addGiven("Temporary");
-        patient.setGender(Enumerations.AdministrativeGender.FEMALE);
-        patient.setBirthDateElement(new DateType("1980-04-12"));
-        Parameters parameters = new Parameters();
-        parameters.addParameter().setName("registerPatient").setResource(patient);
-        return parameters;
+    static RegisterPatientParameters registration(String nhsNumber) {
+        CareConnectGpcPatientBuilder patient = new CareConnectGpcPatientBuilder()
+                .nhsNumberIdentifier(new CareConnectGpcPatientBuilder.NhsNumberIdentifier().value(nhsNumber)
+                        .nhsNumberVerificationStatus(NhsNumberVerificationStatus.NUMBER_PRESENT_AND_VERIFIED))
+                .officialName(new CareConnectGpcPatientBuilder.OfficialName().family("EXAMPLE").addGiven("Temporary"))
+                .gender(AdministrativeGender.FEMALE)
+                .birthDate(LocalDate.of(1980, 4, 12));
+        return new RegisterPatientParameters().registerPatient(patient);
     }
 }

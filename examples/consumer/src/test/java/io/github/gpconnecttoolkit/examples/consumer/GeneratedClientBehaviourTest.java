@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gpconnecttoolkit.examples.consumer.gpconnect.GpConnectClient;
 import io.github.gpconnecttoolkit.examples.consumer.gpconnect.GpConnectConstants;
+import io.github.gpconnecttoolkit.examples.consumer.gpconnect.body.GetStructuredRecordParameters;
+import io.github.gpconnecttoolkit.examples.consumer.gpconnect.body.GpConnectAppointmentBuilder;
+import io.github.gpconnecttoolkit.runtime.body.InvalidBodyException;
 import io.github.gpconnecttoolkit.runtime.InvalidValueException;
 import io.github.gpconnecttoolkit.runtime.SpecVersion;
 import io.github.gpconnecttoolkit.runtime.endpoint.ProviderEndpoint;
@@ -16,7 +19,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.hl7.fhir.dstu3.model.Appointment;
 import org.hl7.fhir.dstu3.model.Identifier;
+import org.hl7.fhir.dstu3.model.InstantType;
 import org.hl7.fhir.dstu3.model.Parameters;
+import org.hl7.fhir.dstu3.model.Slot;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -86,11 +91,12 @@ class GeneratedClientBehaviourTest {
     }
 
     @Test
-    void theOperationBodyStartsWithTheTypedNhsNumberAndRefusesItTwice() {
-        Parameters extra = new Parameters();
-        extra.addParameter().setName("includeAllergies");
-        GpConnectRequest request = client.structured().getStructuredRecord().patientNhsNumber("9690937286")
-                .parameters(extra).toRequest();
+    void theOperationBodyIsBuiltFromTheTypedParametersAndCheckedAgainstItsOperationDefinition() {
+        GpConnectRequest request = client.structured().getStructuredRecord()
+                .parameters(new GetStructuredRecordParameters().patientNhsNumber("9690937286")
+                        .includeAllergies(new GetStructuredRecordParameters.IncludeAllergies()
+                                .includeResolvedAllergies(false)))
+                .toRequest();
 
         Parameters body = (Parameters) request.body().orElseThrow();
         assertThat(body.getParameter()).extracting(Parameters.ParametersParameterComponent::getName)
@@ -98,21 +104,46 @@ class GeneratedClientBehaviourTest {
         Identifier nhsNumber = (Identifier) body.getParameterFirstRep().getValue();
         assertThat(nhsNumber.getSystem()).isEqualTo("https://fhir.nhs.uk/Id/nhs-number");
 
-        Parameters clash = new Parameters();
-        clash.addParameter().setName("patientNHSNumber");
-        assertThatThrownBy(() -> client.structured().getStructuredRecord().patientNhsNumber("9690937286")
-                .parameters(clash).toRequest())
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("'patientNHSNumber' is set by its typed setter");
+        // includeResolvedAllergies is 1..1 inside includeAllergies; nothing is sent until the body is whole
+        assertThatThrownBy(() -> client.structured().getStructuredRecord()
+                .parameters(new GetStructuredRecordParameters().patientNhsNumber("9690937286")
+                        .includeAllergies(new GetStructuredRecordParameters.IncludeAllergies()))
+                .toRequest())
+                .isInstanceOf(InvalidBodyException.class)
+                .hasMessage("GPConnect-GetStructuredRecord-Operation-1 is not valid: Parameters.parameter"
+                        + ":includeAllergies[1].part:includeResolvedAllergies is required (1..1) but missing");
     }
 
     @Test
-    void aSentBodyClaimsItsProfileWithoutChangingTheCallersObject() {
-        Appointment appointment = new Appointment();
-        GpConnectRequest request = client.appointments().bookAppointment().body(appointment).toRequest();
+    void aSentBodyClaimsItsProfileAndLaterBuilderChangesAreNotShared() {
+        GpConnectAppointmentBuilder builder = RequestBodies.booking(slot(), "2", "16", null,
+                ConsumerExample.exampleIdentity(), OffsetDateTime.parse("2026-11-25T10:00:00+00:00"));
+        GpConnectRequest request = client.appointments().bookAppointment().body(builder).toRequest();
 
         Appointment sent = (Appointment) request.body().orElseThrow();
         assertThat(sent.getMeta().hasProfile(GpConnectConstants.Profiles.GPCONNECT_APPOINTMENT_1)).isTrue();
-        assertThat(appointment.getMeta().getProfile()).isEmpty();
+        assertThat(sent.getContained()).singleElement().satisfies(organisation -> assertThat(organisation.getMeta()
+                .hasProfile("https://fhir.nhs.uk/STU3/StructureDefinition/CareConnect-GPC-Organization-1")).isTrue());
+        builder.comment("changed afterwards");
+        assertThat(sent.getComment()).isEqualTo("Booked by the toolkit's example consumer.");
+    }
+
+    @Test
+    void anInvalidBodyIsRefusedBeforeAnythingIsSentNamingEveryProblem() {
+        assertThatThrownBy(() -> client.appointments().bookAppointment().body(new GpConnectAppointmentBuilder()
+                .status(Appointment.AppointmentStatus.BOOKED)).toRequest())
+                .isInstanceOf(InvalidBodyException.class)
+                .hasMessage("GPConnect-Appointment-1 is not valid: Appointment.description is required (1..1) but"
+                        + " missing; Appointment.start is required (1..1) but missing; Appointment.end is required"
+                        + " (1..1) but missing; Appointment.slot is required (1..*) but missing;"
+                        + " Appointment.participant is required (1..*) but missing");
+    }
+
+    private static Slot slot() {
+        Slot slot = new Slot();
+        slot.setId("5");
+        slot.setStartElement(new InstantType("2026-11-26T09:00:00+00:00"));
+        slot.setEndElement(new InstantType("2026-11-26T09:15:00+00:00"));
+        return slot;
     }
 }
