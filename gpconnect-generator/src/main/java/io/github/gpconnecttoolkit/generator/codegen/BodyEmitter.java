@@ -14,6 +14,7 @@ import io.github.gpconnecttoolkit.generator.body.CodeSet;
 import io.github.gpconnecttoolkit.generator.body.Member;
 import io.github.gpconnecttoolkit.generator.body.Rule;
 import io.github.gpconnecttoolkit.generator.body.ValueShape;
+import io.github.gpconnecttoolkit.runtime.InvalidValueException;
 import io.github.gpconnecttoolkit.runtime.body.CodedValue;
 import io.github.gpconnecttoolkit.runtime.body.ContainedResources;
 import io.github.gpconnecttoolkit.runtime.body.FhirValues;
@@ -298,6 +299,17 @@ final class BodyEmitter {
                 method.addCode(attach(member, target, overload.value()));
             }
             methods.add(method.addStatement("return this").build());
+        }
+        if (member.shape() instanceof ValueShape.Complex complex && complex.fhirType().equals("Period")) {
+            // GP Connect's search periods are whole dates: the one overload that takes two values
+            methods.add(MethodSpec.methodBuilder(name).addModifiers(Modifier.PUBLIC).returns(self)
+                    .addParameter(LocalDate.class, "start").addParameter(LocalDate.class, "end")
+                    .addJavadoc("{@code $L} ($L) as a period of whole dates; either end may be {@code null}, not both."
+                            + "\n\n@param start the first day, or {@code null}\n@param end the last day, or {@code null}"
+                            + "\n@return this builder\n@throws $T when both are {@code null} or start is after end\n",
+                            member.path(), member.cardinality(), InvalidValueException.class)
+                    .addCode(attach(member, target, CodeBlock.of("$T.period(start, end)", FhirValues.class)))
+                    .addStatement("return this").build());
         }
         return methods;
     }

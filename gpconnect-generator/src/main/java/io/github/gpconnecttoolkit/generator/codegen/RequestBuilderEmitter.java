@@ -37,6 +37,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import javax.lang.model.element.Modifier;
 
 /** Emits one request builder per interaction: typed setters, {@code toRequest()}, {@code prepare()}, {@code execute()}. */
@@ -373,9 +374,10 @@ final class RequestBuilderEmitter {
             method.addJavadoc("@throws $T naming every way the body breaks its $L\n", InvalidBodyException.class,
                     interaction.body().orElseThrow().operation() != null ? "OperationDefinition" : "profile");
         }
-        boolean checksValues = !interaction.ranges().isEmpty() || interaction.parameters().stream()
-                .anyMatch(parameter -> isList(parameter) && parameter.max() != ParameterDefinition.UNBOUNDED);
-        if (checksValues) {
+        if (typedBody != null && interaction.method() == HttpMethod.PUT && !checksValuesFor(interaction)) {
+            method.addJavadoc("@throws $T when the body's id is not the id of the URL\n", InvalidValueException.class);
+        }
+        if (checksValuesFor(interaction)) {
             method.addJavadoc("@throws $T when a date range or a repeat count breaks its rule\n",
                     InvalidValueException.class);
         }
@@ -438,10 +440,35 @@ final class RequestBuilderEmitter {
             method.beginControlFlow("if (confidentiality != null)")
                     .addStatement("request.confidentiality(confidentiality)").endControlFlow();
         }
-        interaction.body().ifPresent(body -> method.addStatement("request.body($L)", typedBody != null
-                ? (body.operation() != null ? "parameters" : "body") + ".build()"
-                : body.operation() != null ? "parametersBody()" : "profiledBody()"));
+        Optional<ParameterDefinition> urlId = interaction.method() == HttpMethod.PUT ? interaction
+                .parameters(ParameterLocation.PATH).stream().filter(parameter -> parameter.type()
+                        == ParameterType.LOGICAL_ID).findFirst() : Optional.empty();
+        interaction.body().ifPresent(body -> {
+            if (typedBody != null && body.operation() == null && urlId.isPresent()) {
+                // FHIR update: the resource sent must carry the id of the URL it is sent to
+                String id = urlId.get().name();
+                ClassName resource = resourceClass(body.resourceType(), interaction, "requestBody.resourceType");
+                method.addStatement("$T resource = body.build()", resource)
+                        .beginControlFlow("if (resource.getIdElement().getIdPart() == null)")
+                        .addStatement("resource.setId($L.value())", id)
+                        .nextControlFlow("else if (!resource.getIdElement().getIdPart().equals($L.value()))", id)
+                        .addStatement("throw new $T($S, resource.getIdElement().getIdPart(), $S + $L.value())",
+                                InvalidValueException.class, "body.id", "the id of the URL, ", id)
+                        .endControlFlow()
+                        .addStatement("request.body(resource)");
+                return;
+            }
+            method.addStatement("request.body($L)", typedBody != null
+                    ? (body.operation() != null ? "parameters" : "body") + ".build()"
+                    : body.operation() != null ? "parametersBody()" : "profiledBody()");
+        });
         return method.addStatement("return request.build()").build();
+    }
+
+    /** Whether {@code toRequest()} checks date ranges or repeat counts. */
+    private boolean checksValuesFor(InteractionDefinition interaction) {
+        return !interaction.ranges().isEmpty() || interaction.parameters().stream()
+                .anyMatch(parameter -> isList(parameter) && parameter.max() != ParameterDefinition.UNBOUNDED);
     }
 
     private CodeBlock searchDate(String parameterName) {

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gpconnecttoolkit.generated.v162.GpConnectConstants;
 import io.github.gpconnecttoolkit.generated.v162.appointments.AmendAppointmentRequest;
+import io.github.gpconnecttoolkit.runtime.InvalidValueException;
 import io.github.gpconnecttoolkit.generated.v162.appointments.BookAppointmentRequest;
 import io.github.gpconnecttoolkit.generated.v162.body.GetStructuredRecordParameters;
 import io.github.gpconnecttoolkit.generated.v162.body.GpConnectAppointmentBuilder;
@@ -128,6 +129,21 @@ class RequestBuildersTakeTypedBodiesTest {
         assertThat(prepared.headers()).containsEntry(GpConnectRequest.IF_MATCH, "W/\"636068818095315079\"");
         assertThat(((Appointment) request.toRequest().body().orElseThrow()).getIdElement().getIdPart()).isEqualTo("9");
         assertThat(prepared.bodyText()).contains(wireJson(SpecificationExamples.withoutVersion(example)));
+    }
+
+    /** FHIR update: a body without id gets the URL's; a body with another id is refused before anything is sent. */
+    @Test
+    void amendGivesTheBodyTheIdOfItsUrlAndRefusesAnother() {
+        Appointment withoutId = SpecificationExamples.amend().unchecked();
+        withoutId.setIdElement(null);
+        Appointment sent = (Appointment) new AmendAppointmentRequest(transport, APPOINTMENTS).id("9").ifMatch("1")
+                .body(GpConnectAppointmentBuilder.from(withoutId)).toRequest().body().orElseThrow();
+        assertThat(sent.getIdElement().getIdPart()).isEqualTo("9");
+
+        assertThatThrownBy(() -> new AmendAppointmentRequest(transport, APPOINTMENTS).id("10").ifMatch("1")
+                .body(SpecificationExamples.amend()).toRequest())
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("body.id: '9' is not valid; expected the id of the URL, 10");
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.Objects;
 import org.hl7.fhir.dstu3.model.DateTimeType;
 import org.hl7.fhir.dstu3.model.DateType;
 import org.hl7.fhir.dstu3.model.InstantType;
+import org.hl7.fhir.dstu3.model.Period;
 import org.hl7.fhir.dstu3.model.Reference;
 
 /**
@@ -44,6 +45,29 @@ public final class FhirValues {
     /** A {@code date}, e.g. {@code 2017-05-30}. */
     public static DateType date(LocalDate value) {
         return new DateType(Objects.requireNonNull(value, "value").toString());
+    }
+
+    /**
+     * A {@link Period} of whole dates ({@code 2017-01-01} to {@code 2017-12-31}), the form GP Connect's search periods
+     * take; either end may be open ({@code null}), not both.
+     *
+     * @throws InvalidValueException when both are {@code null} or {@code start} is after {@code end}
+     */
+    public static Period period(LocalDate start, LocalDate end) {
+        if (start == null && end == null) {
+            throw new InvalidValueException("period", null, "a start date, an end date or both");
+        }
+        if (start != null && end != null && start.isAfter(end)) {
+            throw new InvalidValueException("period", start + " to " + end, "a start on or before the end");
+        }
+        Period period = new Period();
+        if (start != null) {
+            period.setStartElement(new DateTimeType(start.toString()));
+        }
+        if (end != null) {
+            period.setEndElement(new DateTimeType(end.toString()));
+        }
+        return period;
     }
 
     /**

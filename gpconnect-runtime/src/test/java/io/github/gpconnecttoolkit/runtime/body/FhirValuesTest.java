@@ -84,4 +84,17 @@ class FhirValuesTest {
                 .hasMessage("reference: a blank value is not valid; expected a relative, absolute or contained"
                         + " reference");
     }
+
+    @Test
+    void aPeriodOfWholeDatesMayBeOpenAtOneEndButNotBoth() {
+        assertThat(FhirValues.period(LocalDate.of(2017, 1, 1), LocalDate.of(2017, 12, 31)).getStartElement()
+                .getValueAsString()).isEqualTo("2017-01-01");
+        assertThat(FhirValues.period(null, LocalDate.of(2017, 12, 31)).hasStart()).isFalse();
+        assertThat(FhirValues.period(LocalDate.of(2017, 1, 1), null).getEndElement().isEmpty()).isTrue();
+        assertThatThrownBy(() -> FhirValues.period(null, null)).isInstanceOf(InvalidValueException.class)
+                .hasMessage("period: no value is not valid; expected a start date, an end date or both");
+        assertThatThrownBy(() -> FhirValues.period(LocalDate.of(2018, 1, 1), LocalDate.of(2017, 1, 1)))
+                .isInstanceOf(InvalidValueException.class)
+                .hasMessage("period: '2018-01-01 to 2017-01-01' is not valid; expected a start on or before the end");
+    }
 }

@@ -16,8 +16,6 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import org.hl7.fhir.dstu3.model.Appointment;
 import org.hl7.fhir.dstu3.model.ContactPoint;
-import org.hl7.fhir.dstu3.model.DateTimeType;
-import org.hl7.fhir.dstu3.model.Period;
 import org.hl7.fhir.dstu3.model.Slot;
 
 /**
@@ -87,8 +85,6 @@ final class RequestBodies {
         }
         // 1.6.x: with includeConsultations, medicationSearchFromDate and the other filters of reference 1.3.1's
         // not-permitted list must not be sent, so the areas are asked for whole.
-        Period lastFiveYears = new Period().setStartElement(new DateTimeType(today.minusYears(5).toString()))
-                .setEndElement(new DateTimeType(today.toString()));
         return parameters.includeMedication(medication)
                 .includeConsultations(new GetStructuredRecordParameters.IncludeConsultations()
                         .includeNumberOfMostRecent(3))
@@ -96,7 +92,7 @@ final class RequestBodies {
                 .includeImmunisations(new GetStructuredRecordParameters.IncludeImmunisations())
                 .includeUncategorisedData(new GetStructuredRecordParameters.IncludeUncategorisedData())
                 .includeInvestigations(new GetStructuredRecordParameters.IncludeInvestigations()
-                        .investigationSearchPeriod(lastFiveYears))
+                        .investigationSearchPeriod(today.minusYears(5), today))
                 .includeReferrals(new GetStructuredRecordParameters.IncludeReferrals())
                 .includeDiaryEntries(new GetStructuredRecordParameters.IncludeDiaryEntries());
     }

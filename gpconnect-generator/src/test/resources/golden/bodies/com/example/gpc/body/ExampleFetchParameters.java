@@ -1,6 +1,7 @@
 package com.example.gpc.body;
 
 import com.example.gpc.codes.ExampleSignificance;
+import io.github.gpconnecttoolkit.runtime.InvalidValueException;
 import io.github.gpconnecttoolkit.runtime.body.FhirValues;
 import io.github.gpconnecttoolkit.runtime.body.InvalidBodyException;
 import io.github.gpconnecttoolkit.runtime.body.ProfileConstraints;
@@ -302,6 +303,20 @@ public final class ExampleFetchParameters {
             Objects.requireNonNull(searchPeriod, "searchPeriod");
             element.getPart().removeIf(existing -> "searchPeriod".equals(existing.getName()));
             element.addPart().setName("searchPeriod").setValue(searchPeriod.copy());
+            return this;
+        }
+
+        /**
+         * {@code Parameters.parameter:includeConsultations.part:searchPeriod} (0..1) as a period of whole dates; either end may be {@code null}, not both.
+         *
+         * @param start the first day, or {@code null}
+         * @param end the last day, or {@code null}
+         * @return this builder
+         * @throws InvalidValueException when both are {@code null} or start is after end
+         */
+        public IncludeConsultations searchPeriod(LocalDate start, LocalDate end) {
+            element.getPart().removeIf(existing -> "searchPeriod".equals(existing.getName()));
+            element.addPart().setName("searchPeriod").setValue(FhirValues.period(start, end));
             return this;
         }
 

@@ -1,10 +1,12 @@
 package com.example.gpc.body;
 
 import com.example.gpc.codes.ExampleOrgType;
+import io.github.gpconnecttoolkit.runtime.InvalidValueException;
 import io.github.gpconnecttoolkit.runtime.body.FhirValues;
 import io.github.gpconnecttoolkit.runtime.body.ProfileConstraints;
 import io.github.gpconnecttoolkit.runtime.body.ProfiledResourceBuilder;
 import io.github.gpconnecttoolkit.runtime.body.SliceMembers;
+import java.time.LocalDate;
 import java.util.Objects;
 import org.hl7.fhir.dstu3.model.Address;
 import org.hl7.fhir.dstu3.model.BooleanType;
@@ -294,6 +296,19 @@ public final class ExampleOrgBuilder extends ProfiledResourceBuilder<Organizatio
         public OdsCodeIdentifier period(Period period) {
             Objects.requireNonNull(period, "period");
             element.setProperty("period", period.copy());
+            return this;
+        }
+
+        /**
+         * {@code Organization.identifier:odsCode.period} (0..1) as a period of whole dates; either end may be {@code null}, not both.
+         *
+         * @param start the first day, or {@code null}
+         * @param end the last day, or {@code null}
+         * @return this builder
+         * @throws InvalidValueException when both are {@code null} or start is after end
+         */
+        public OdsCodeIdentifier period(LocalDate start, LocalDate end) {
+            element.setProperty("period", FhirValues.period(start, end));
             return this;
         }
 

@@ -2,6 +2,7 @@ package com.example.gpc.body;
 
 import com.example.gpc.codes.ExampleGender;
 import com.example.gpc.codes.ExampleVerification;
+import io.github.gpconnecttoolkit.runtime.InvalidValueException;
 import io.github.gpconnecttoolkit.runtime.body.FhirValues;
 import io.github.gpconnecttoolkit.runtime.body.ProfileConstraints;
 import io.github.gpconnecttoolkit.runtime.body.ProfiledResourceBuilder;
@@ -555,6 +556,19 @@ public final class ExamplePersonBuilder extends ProfiledResourceBuilder<Patient>
         }
 
         /**
+         * {@code Patient.identifier:nhsNumber.period} (0..1) as a period of whole dates; either end may be {@code null}, not both.
+         *
+         * @param start the first day, or {@code null}
+         * @param end the last day, or {@code null}
+         * @return this builder
+         * @throws InvalidValueException when both are {@code null} or start is after end
+         */
+        public NhsNumberIdentifier period(LocalDate start, LocalDate end) {
+            element.setProperty("period", FhirValues.period(start, end));
+            return this;
+        }
+
+        /**
          * {@code Patient.identifier:nhsNumber.assigner} (0..1): Organization that issued id (may be just text)
          * <p>Setting it again replaces the earlier value.
          *
@@ -679,6 +693,19 @@ public final class ExamplePersonBuilder extends ProfiledResourceBuilder<Patient>
         }
 
         /**
+         * {@code Patient.name:official.period} (0..1) as a period of whole dates; either end may be {@code null}, not both.
+         *
+         * @param start the first day, or {@code null}
+         * @param end the last day, or {@code null}
+         * @return this builder
+         * @throws InvalidValueException when both are {@code null} or start is after end
+         */
+        public OfficialName period(LocalDate start, LocalDate end) {
+            element.setProperty("period", FhirValues.period(start, end));
+            return this;
+        }
+
+        /**
          * A copy of the element as built so far; the enclosing builder's {@code build()} checks it.
          *
          * @return the element
@@ -799,6 +826,19 @@ public final class ExamplePersonBuilder extends ProfiledResourceBuilder<Patient>
         public Contact period(Period period) {
             Objects.requireNonNull(period, "period");
             element.setProperty("period", period.copy());
+            return this;
+        }
+
+        /**
+         * {@code Patient.contact.period} (0..1) as a period of whole dates; either end may be {@code null}, not both.
+         *
+         * @param start the first day, or {@code null}
+         * @param end the last day, or {@code null}
+         * @return this builder
+         * @throws InvalidValueException when both are {@code null} or start is after end
+         */
+        public Contact period(LocalDate start, LocalDate end) {
+            element.setProperty("period", FhirValues.period(start, end));
             return this;
         }
 

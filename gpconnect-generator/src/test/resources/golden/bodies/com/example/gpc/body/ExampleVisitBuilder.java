@@ -1,10 +1,12 @@
 package com.example.gpc.body;
 
 import com.example.gpc.codes.ExampleChannel;
+import io.github.gpconnecttoolkit.runtime.InvalidValueException;
 import io.github.gpconnecttoolkit.runtime.body.ContainedResources;
 import io.github.gpconnecttoolkit.runtime.body.FhirValues;
 import io.github.gpconnecttoolkit.runtime.body.ProfileConstraints;
 import io.github.gpconnecttoolkit.runtime.body.ProfiledResourceBuilder;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Objects;
@@ -455,6 +457,19 @@ public final class ExampleVisitBuilder extends ProfiledResourceBuilder<Appointme
     public ExampleVisitBuilder addRequestedPeriod(Period requestedPeriod) {
         Objects.requireNonNull(requestedPeriod, "requestedPeriod");
         resource().setProperty("requestedPeriod", requestedPeriod.copy());
+        return this;
+    }
+
+    /**
+     * {@code Appointment.requestedPeriod} (0..*) as a period of whole dates; either end may be {@code null}, not both.
+     *
+     * @param start the first day, or {@code null}
+     * @param end the last day, or {@code null}
+     * @return this builder
+     * @throws InvalidValueException when both are {@code null} or start is after end
+     */
+    public ExampleVisitBuilder addRequestedPeriod(LocalDate start, LocalDate end) {
+        resource().setProperty("requestedPeriod", FhirValues.period(start, end));
         return this;
     }
 
