@@ -66,7 +66,6 @@ public final class BodyPlanner {
 
     private BodyPlan planAll(List<InteractionDefinition> selected) {
         Map<String, String> bodies = new TreeMap<>();
-        Map<String, String[]> operations = new LinkedHashMap<>();
         for (InteractionDefinition interaction : selected) {
             if (interaction.body().isEmpty()) {
                 continue;
@@ -80,7 +79,6 @@ public final class BodyPlanner {
                 String name = operationBuilder(url, interaction, owner + " requestBody.operation");
                 usedBy.computeIfAbsent(name, key -> new ArrayList<>()).add(user);
                 bodies.put(interaction.id(), name);
-                operations.put(url, new String[] {name});
             } else if (body.profileUrl().isPresent()) {
                 String name = requireProfileBuilder(body.profileUrl().get(), owner + " requestBody.profile");
                 interactionBodies.add(name);
@@ -136,7 +134,7 @@ public final class BodyPlanner {
         List<Member> members = new ArrayList<>();
         snapshot.find(rootType + ".id").filter(id -> !id.isProhibited()).ifPresent(id -> members.add(new Member("id",
                 id.id(), Member.Attach.PROPERTY, "id", id.min(), id.max(), new ValueShape.Primitive("id"),
-                "The logical id; set it when the resource is sent to its own URL (amend, cancel).")));
+                "The logical id; a FHIR update (amend, cancel) sends the resource with the id of its URL.")));
         members.addAll(members(snapshot, root.id(), definition, scope));
         List<Rule> rules = new ArrayList<>();
         new RuleCollector(rules).collect(snapshot, root.id(), rootType);
@@ -192,10 +190,10 @@ public final class BodyPlanner {
                 }
             } else {
                 String typeCode = requireSingleType(snapshot, child);
+                ValueShape shape = shape(typeCode, child.binding(), hapiChild, snapshot, child);
                 members.add(new Member(names.unique(Identifiers.member(name), name), child.id(),
-                        Member.Attach.PROPERTY, name, child.min(), child.max(),
-                        shape(typeCode, child.binding(), hapiChild, snapshot, child), child.definition(),
-                        replaceInList(child, hapiChild)));
+                        Member.Attach.PROPERTY, name, child.min(), child.max(), shape,
+                        notChecked(child.binding(), shape, child.definition()), replaceInList(child, hapiChild)));
             }
         }
         return members;
@@ -274,7 +272,13 @@ public final class BodyPlanner {
     private List<Member> extensionMembers(Snapshot extension, String rootId, String url, String sliceName, int min,
             int max, String path, String documentation, Scope scope, MemberNames names) {
         Optional<ElementInfo> value = extension.find(rootId + ".value[x]").filter(element -> !element.isProhibited());
-        String doc = documentation.isEmpty() ? extension.root().definition() : documentation;
+        String doc = documentation.isEmpty() || documentation.startsWith("Additional Content defined by"
+                + " implementations") || documentation.equals("Extension")
+                // the base definition's words say nothing; the value's or the extension's own do
+                ? value.map(ElementInfo::definition).filter(text -> !text.isEmpty()
+                        && !text.startsWith("Value of extension")).orElse(extension.find(rootId)
+                                .map(ElementInfo::definition).orElse(""))
+                : documentation;
         if (value.isPresent()) {
             List<Member> members = new ArrayList<>();
             ElementInfo valueElement = value.get();
@@ -282,8 +286,9 @@ public final class BodyPlanner {
             for (ElementInfo.TypeRef typeRef : valueElement.types()) {
                 String javaName = names.unique(Identifiers.member(severalTypes ? sliceName
                         + Identifiers.type(typeRef.code()) : sliceName), path + typeRef.code());
-                members.add(new Member(javaName, path, Member.Attach.EXTENSION, url, min, max,
-                        shape(typeRef.code(), valueElement.binding(), null, extension, valueElement), doc));
+                ValueShape shape = shape(typeRef.code(), valueElement.binding(), null, extension, valueElement);
+                members.add(new Member(javaName, path, Member.Attach.EXTENSION, url, min, max, shape,
+                        notChecked(valueElement.binding(), shape, doc)));
                 containedTarget(typeRef, path, scope, extension.origin() + " element " + valueElement.id())
                         .ifPresent(builder -> members.add(new Member(javaName, path, Member.Attach.EXTENSION, url,
                                 min, max, new ValueShape.ProfiledResource(builder, true,
@@ -386,11 +391,16 @@ public final class BodyPlanner {
     private List<Member> parameterMembers(List<FhirTree> parameters,
             String slicedPath, Member.Attach attach, List<Rule> rules, Map<String, ParameterDefinition> typed,
             IndexedResource operation, Scope scope) {
-        rules.add(new Rule.Closed(slicedPath));
+        int closedAt = rules.size();
         List<Member> members = new ArrayList<>();
         MemberNames names = new MemberNames();
         for (FhirTree parameter : parameters) {
-            if (!"in".equals(parameter.text("use"))) {
+            String use = parameter.text("use");
+            if (use == null) {
+                throw new GenerationException(parameter.location() + ": parameter '" + parameter.text("name") + "' of "
+                        + operation.url() + " has no use; expected in or out");
+            }
+            if (!use.equals("in")) {
                 continue;
             }
             String name = parameter.text("name");
@@ -426,6 +436,9 @@ public final class BodyPlanner {
             }
             if (hapi.isResource(type)) {
                 rules.add(new Rule.Cardinality(path + ".resource", 1, 1));
+                if (!type.equals("Resource")) {
+                    rules.add(new Rule.Types(path + ".resource", List.of(type)));
+                }
                 String profile = parameter.at("profile.reference").map(FhirTree::value).orElse(null);
                 if (profile != null) {
                     String builder = requireProfileBuilder(profile, where);
@@ -452,9 +465,23 @@ public final class BodyPlanner {
             if (shape instanceof ValueShape.Coded coded && coded.strength().equals("required")) {
                 rules.add(new Rule.Binding(path + ".value[x]", coded.codeSet()));
             }
-            members.add(new Member(javaName, path, attach, name, min, max, shape, documentation));
+            members.add(new Member(javaName, path, attach, name, min, max, shape, notChecked(binding, shape,
+                    documentation)));
+        }
+        if (!members.isEmpty()) {
+            rules.add(closedAt, new Rule.Closed(slicedPath)); // only declared parameters (or parts) may appear
         }
         return members;
+    }
+
+    /** Says so in the setter's Javadoc when a required binding cannot be checked, since its codes are not listed. */
+    private static String notChecked(ElementInfo.BindingInfo binding, ValueShape shape, String documentation) {
+        if (binding == null || !binding.strength().equals("required") || shape instanceof ValueShape.Coded) {
+            return documentation;
+        }
+        String note = "Bound (required) to " + binding.valueSet() + ", whose codes the profile set does not list,"
+                + " so build() does not check them.";
+        return documentation.isEmpty() ? note : documentation + (documentation.endsWith(".") ? " " : ". ") + note;
     }
 
     private static ElementInfo.BindingInfo operationBinding(FhirTree parameter) {

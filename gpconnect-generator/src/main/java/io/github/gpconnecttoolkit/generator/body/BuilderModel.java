@@ -55,7 +55,7 @@ public record BuilderModel(String javaName, Kind kind, String path, Class<?> hap
      * @param origin      the file it came from
      * @param rootType    the resource type built ({@code Appointment}, {@code Parameters})
      * @param rules       the constraints {@code build()} checks
-     * @param usedBy      the interactions that send it, as "name (interaction ID)"
+     * @param usedBy      the interactions that send it, as "name: interaction ID, section N"
      */
     public record TopLevel(String url, String version, String name, String origin, String rootType,
             List<Rule> rules, List<String> usedBy) {

@@ -9,11 +9,9 @@ import java.util.List;
  * @param valueSet   the ValueSet canonical URL
  * @param version    the ValueSet version, or {@code null}
  * @param title      the ValueSet title or name, for Javadoc
- * @param origin     the file it came from
  * @param codes      the codes in ValueSet order
  */
-public record CodeSet(String javaName, String valueSet, String version, String title, String origin,
-        List<Code> codes) {
+public record CodeSet(String javaName, String valueSet, String version, String title, List<Code> codes) {
 
     /** One code: its system, code, display (may be {@code null}) and the Java constant name. */
     public record Code(String constant, String system, String code, String display) {

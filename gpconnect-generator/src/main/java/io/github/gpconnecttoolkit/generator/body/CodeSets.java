@@ -82,8 +82,7 @@ final class CodeSets {
         }
         String javaName = uniqueJavaName(entry.url());
         String title = valueSet.text("title") != null ? valueSet.text("title") : valueSet.text("name");
-        return Optional.of(new CodeSet(javaName, entry.url(), valueSet.text("version"), title, entry.origin(),
-                constants(codes)));
+        return Optional.of(new CodeSet(javaName, entry.url(), valueSet.text("version"), title, constants(codes)));
     }
 
     private static void flatten(List<FhirTree> concepts, Map<String, String> into) {

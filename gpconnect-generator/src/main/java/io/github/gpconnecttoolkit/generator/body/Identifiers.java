@@ -18,7 +18,8 @@ public final class Identifiers {
             result.append(word.substring(0, 1).toUpperCase(Locale.ROOT)).append(word.substring(1).toLowerCase(Locale.ROOT));
         }
         String name = result.toString();
-        return name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0)) ? "_" + name : name;
+        // a bare underscore is a keyword since Java 9; a name must start with a letter
+        return name.isEmpty() ? "Unnamed" : Character.isJavaIdentifierStart(name.charAt(0)) ? name : "_" + name;
     }
 
     /** {@code nhsNumber} stays, {@code NHSCommunication} becomes {@code nhsCommunication}; keywords get a {@code _}. */
@@ -31,7 +32,8 @@ public final class Identifiers {
     /** {@code Number present and verified} becomes {@code NUMBER_PRESENT_AND_VERIFIED}. */
     public static String constant(String text) {
         String name = String.join("_", words(text)).toUpperCase(Locale.ROOT);
-        return name.isEmpty() || !Character.isJavaIdentifierStart(name.charAt(0)) ? "_" + name : name;
+        // a bare underscore is a keyword since Java 9: a code with no letters or digits becomes CODE
+        return name.isEmpty() ? "CODE" : Character.isJavaIdentifierStart(name.charAt(0)) ? name : "_" + name;
     }
 
     static List<String> words(String text) {

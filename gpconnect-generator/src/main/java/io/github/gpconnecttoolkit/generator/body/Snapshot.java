@@ -17,7 +17,6 @@ import java.util.Optional;
  */
 final class Snapshot {
 
-    private final String url;
     private final String name;
     private final String type;
     private final String origin;
@@ -25,8 +24,7 @@ final class Snapshot {
     private final Map<String, ElementInfo> byId = new HashMap<>();
     private final Map<String, List<ElementInfo>> childrenById = new HashMap<>();
 
-    private Snapshot(String url, String name, String type, String origin, List<ElementInfo> elements) {
-        this.url = url;
+    private Snapshot(String name, String type, String origin, List<ElementInfo> elements) {
         this.name = name;
         this.type = type;
         this.origin = origin;
@@ -48,17 +46,22 @@ final class Snapshot {
             throw new GenerationException(origin + ": StructureDefinition " + definition.text("url")
                     + " has no snapshot; typed bodies are generated from snapshots (publish it with its snapshot)");
         }
+        if (definition.text("type") == null) {
+            throw new GenerationException(origin + ": StructureDefinition " + definition.text("url")
+                    + " has no type; expected the resource or datatype it constrains");
+        }
         Map<String, String> activeSlices = new LinkedHashMap<>();
+        Map<String, String> renamedChoices = new LinkedHashMap<>();
         List<ElementInfo> elements = new ArrayList<>();
         for (FhirTree element : snapshot) {
-            elements.add(read(element, activeSlices, origin));
+            elements.add(read(element, activeSlices, renamedChoices));
         }
-        return new Snapshot(definition.text("url"), definition.text("name"), definition.text("type"), origin,
-                elements);
+        return new Snapshot(definition.text("name"), definition.text("type"), origin, elements);
     }
 
-    private static ElementInfo read(FhirTree element, Map<String, String> activeSlices, String origin) {
-        String path = normalisedPath(element, origin);
+    private static ElementInfo read(FhirTree element, Map<String, String> activeSlices,
+            Map<String, String> renamedChoices) {
+        String path = normalisedPath(element, renamedChoices);
         String[] segments = path.split("\\.");
         String last = segments[segments.length - 1];
         String sliceName = element.text("sliceName");
@@ -92,16 +95,29 @@ final class Snapshot {
                 definition(element));
     }
 
-    private static String normalisedPath(FhirTree element, String origin) {
+    /**
+     * The path with a choice renamed for its type ({@code Observation.valueQuantity}) written back as
+     * {@code value[x]}, for the element itself and for its children ({@code Observation.valueQuantity.code}).
+     */
+    private static String normalisedPath(FhirTree element, Map<String, String> renamedChoices) {
         String path = element.text("path");
         if (path == null) {
             throw new GenerationException(element.location() + ": a snapshot element has no path");
+        }
+        for (Map.Entry<String, String> renamed : renamedChoices.entrySet()) {
+            if (path.startsWith(renamed.getKey() + ".")) {
+                path = renamed.getValue() + path.substring(renamed.getKey().length());
+            }
         }
         String base = element.at("base.path").map(FhirTree::value).orElse(null);
         if (base != null && base.endsWith("[x]")) {
             String baseLast = base.substring(base.lastIndexOf('.') + 1);
             int dot = path.lastIndexOf('.');
-            return dot < 0 ? path : path.substring(0, dot + 1) + baseLast;
+            String normalised = dot < 0 ? path : path.substring(0, dot + 1) + baseLast;
+            if (!normalised.equals(path)) {
+                renamedChoices.put(path, normalised);
+            }
+            return normalised;
         }
         return path;
     }
@@ -168,18 +184,21 @@ final class Snapshot {
         return url == null ? null : new ElementInfo.BindingInfo(binding.get().text("strength"), url);
     }
 
+    /**
+     * The path of the slicing's discriminator, or {@code null} without slicing or with several discriminators: one
+     * element recognising a slice is what the checks and the slice setters support, so slices recognised by several
+     * are left unchecked rather than checked wrongly.
+     */
     private static String discriminator(FhirTree element) {
-        return element.at("slicing.discriminator.path").map(FhirTree::value).orElse(null);
+        List<FhirTree> discriminators = element.child("slicing").map(slicing -> slicing.children("discriminator"))
+                .orElse(List.of());
+        return discriminators.size() == 1 ? discriminators.get(0).text("path") : null;
     }
 
     private static String definition(FhirTree element) {
         String text = element.text("short") != null ? element.text("short")
                 : element.text("definition") != null ? element.text("definition") : "";
         return text.strip();
-    }
-
-    String url() {
-        return url;
     }
 
     String name() {

@@ -16,7 +16,8 @@ public sealed interface ValueShape {
      *
      * @param codeSet  the codes
      * @param fhirType {@code code}, {@code Coding} or {@code CodeableConcept}
-     * @param strength the binding strength; anything but {@code required} also offers the raw FHIR type
+     * @param strength the binding strength; a {@code Coding} or {@code CodeableConcept} is also offered raw (checked
+     *                 when required), a {@code code} only when the binding is not required
      */
     record Coded(CodeSet codeSet, String fhirType, String strength) implements ValueShape {
     }

@@ -1,6 +1,7 @@
 package io.github.gpconnecttoolkit.generator.bodies;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gpconnecttoolkit.generated.v162.body.CareConnectGpcOrganizationBuilder;
 import io.github.gpconnecttoolkit.generated.v162.body.CareConnectGpcPatientBuilder;
@@ -63,5 +64,24 @@ class SingleValuedSettersTest {
         });
         assertThat(appointment.getExtension()).singleElement().satisfies(extension ->
                 assertThat(((Reference) extension.getValue()).getReference()).isEqualTo("#1"));
+    }
+
+    @Test
+    void aBookingOrganisationReplacedByAReferenceLeavesNothingContained() {
+        Appointment appointment = new GpConnectAppointmentBuilder()
+                .bookingOrganisation(new CareConnectGpcOrganizationBuilder().name("First"))
+                .bookingOrganisation("Organization/9")
+                .unchecked();
+
+        assertThat(appointment.getContained()).isEmpty();
+        assertThat(appointment.getExtension()).singleElement().satisfies(extension ->
+                assertThat(((Reference) extension.getValue()).getReference()).isEqualTo("Organization/9"));
+    }
+
+    @Test
+    void hapisNullConstantIsNotACode() {
+        assertThatThrownBy(() -> new GpConnectAppointmentBuilder().status(Appointment.AppointmentStatus.NULL))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("Appointment.status: NULL is not a code; leave the element out instead");
     }
 }

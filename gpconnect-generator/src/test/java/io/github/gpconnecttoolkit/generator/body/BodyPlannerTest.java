@@ -153,4 +153,33 @@ class BodyPlannerTest {
                         + ".extension:")
                 .hasMessageContaining("was not found in the configured profiles");
     }
+
+    @Test
+    void anOperationParameterWithoutUseIsNamedWithItsFileAndLine(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("Example-Fetch-Operation.xml");
+        Files.writeString(file, "<OperationDefinition xmlns=\"http://hl7.org/fhir\">\n<url value=\""
+                + "https://example.org/fhir/OperationDefinition/Example-Fetch-Operation\"/>\n<name value=\"Fetch\"/>\n"
+                + "<parameter><name value=\"patientNHSNumber\"/><min value=\"1\"/><max value=\"1\"/>"
+                + "<type value=\"Identifier\"/></parameter>\n</OperationDefinition>");
+        ConformanceIndex index = ConformanceIndex.load(List.of(dir), List.of());
+
+        assertThatThrownBy(() -> BodyPlanner.plan(index, examples().subList(1, 2)))
+                .isInstanceOf(GenerationException.class)
+                .hasMessage(file + ":4: parameter 'patientNHSNumber' of https://example.org/fhir/OperationDefinition/"
+                        + "Example-Fetch-Operation has no use; expected in or out");
+    }
+
+    @Test
+    void aProfileWithoutTypeIsNamedWithItsFile(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("Example-Visit.xml");
+        Files.writeString(file, "<StructureDefinition xmlns=\"http://hl7.org/fhir\"><url value=\"" + VISIT
+                + "\"/><name value=\"Example-Visit\"/><snapshot><element><path value=\"Appointment\"/>"
+                + "</element></snapshot></StructureDefinition>");
+        ConformanceIndex index = ConformanceIndex.load(List.of(dir), List.of());
+
+        assertThatThrownBy(() -> BodyPlanner.plan(index, examples().subList(0, 1)))
+                .isInstanceOf(GenerationException.class)
+                .hasMessage(file + ": StructureDefinition " + VISIT + " has no type; expected the resource or datatype"
+                        + " it constrains");
+    }
 }

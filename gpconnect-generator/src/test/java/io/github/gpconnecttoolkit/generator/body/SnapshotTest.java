@@ -72,4 +72,28 @@ class SnapshotTest {
                 .isInstanceOf(GenerationException.class)
                 .hasMessage("P.xml:1: element Patient: max: 'many' is not a number");
     }
+
+    @Test
+    void childrenOfARenamedChoiceFollowItsRename() {
+        Snapshot snapshot = snapshot(element("Observation", null, "0", "*", "")
+                + element("Observation.valueQuantity", null, "1", "1",
+                        "<base><path value=\"Observation.value[x]\"/><max value=\"1\"/></base>"
+                                + "<type><code value=\"Quantity\"/></type>")
+                + element("Observation.valueQuantity.code", null, "1", "1",
+                        "<base><path value=\"Quantity.code\"/><max value=\"1\"/></base>"));
+
+        assertThat(snapshot.elements()).extracting(ElementInfo::id).containsExactly("Observation",
+                "Observation.value[x]", "Observation.value[x].code");
+        assertThat(snapshot.children("Observation.value[x]")).extracting(ElementInfo::name).containsExactly("code");
+    }
+
+    @Test
+    void slicingBySeveralDiscriminatorsIsNotTreatedAsSlicingByTheFirst() {
+        Snapshot snapshot = snapshot(element("Patient", null, "0", "*", "")
+                + element("Patient.telecom", null, "0", "*", "<slicing><discriminator><type value=\"value\"/>"
+                        + "<path value=\"system\"/></discriminator><discriminator><type value=\"value\"/>"
+                        + "<path value=\"use\"/></discriminator></slicing>"));
+
+        assertThat(snapshot.find("Patient.telecom").orElseThrow().discriminator()).isNull();
+    }
 }

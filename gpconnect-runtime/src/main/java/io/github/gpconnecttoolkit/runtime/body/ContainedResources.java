@@ -58,21 +58,38 @@ public final class ContainedResources {
      * @return a reference {@code #id}
      */
     public static Reference containFor(DomainResource container, Resource resource, String extensionUrl) {
-        Objects.requireNonNull(container, "container");
         Objects.requireNonNull(resource, "resource");
+        String earlierId = release(container, extensionUrl);
+        String ownId = resource.getIdElement().getIdPart();
+        if (earlierId != null && (ownId == null || ownId.isEmpty())) {
+            resource.setId(earlierId);
+        }
+        return contain(container, resource);
+    }
+
+    /**
+     * Removes the contained resources that the extensions {@code extensionUrl} of {@code container} reference
+     * ({@code #id}), before those extensions are replaced: a booking organisation replaced by a reference to an
+     * organisation elsewhere must not stay behind, contained but unreferenced (which FHIR forbids, dom-3).
+     *
+     * @param container    the resource that contains them
+     * @param extensionUrl the URL of the extensions about to be replaced
+     * @return the local id of the last resource removed, or {@code null} when none was
+     */
+    public static String release(DomainResource container, String extensionUrl) {
+        Objects.requireNonNull(container, "container");
         Objects.requireNonNull(extensionUrl, "extensionUrl");
+        String released = null;
         for (Extension extension : container.getExtension()) {
             if (extensionUrl.equals(extension.getUrl()) && extension.getValue() instanceof Reference earlier
                     && earlier.getReference() != null && earlier.getReference().startsWith("#")) {
                 String earlierId = earlier.getReference().substring(1);
-                container.getContained().removeIf(existing -> earlierId.equals(localId(existing)));
-                String ownId = resource.getIdElement().getIdPart();
-                if (ownId == null || ownId.isEmpty()) {
-                    resource.setId(earlierId);
+                if (container.getContained().removeIf(existing -> earlierId.equals(localId(existing)))) {
+                    released = earlierId;
                 }
             }
         }
-        return contain(container, resource);
+        return released;
     }
 
     private static String localId(Resource resource) {

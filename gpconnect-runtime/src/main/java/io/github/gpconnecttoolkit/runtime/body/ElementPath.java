@@ -24,14 +24,6 @@ final class ElementPath {
         return text;
     }
 
-    String rootType() {
-        return rootType;
-    }
-
-    List<Segment> segments() {
-        return segments;
-    }
-
     Segment last() {
         return segments.get(segments.size() - 1);
     }

@@ -169,7 +169,7 @@ public final class ProfileConstraints {
                 throw new IllegalArgumentException("slicePath '" + slicePath + "' slices a slice; reslicing is not"
                         + " supported");
             }
-            Slice slice = new Slice(slicePath, sliced.text(), sliceName, discriminatorPath, value);
+            Slice slice = new Slice(sliced.text(), sliceName, discriminatorPath, value);
             slices.put(slicePath, slice);
             sliceOrder.add(slice);
             return this;

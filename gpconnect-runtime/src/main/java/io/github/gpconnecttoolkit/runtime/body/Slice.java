@@ -9,23 +9,16 @@ import org.hl7.fhir.instance.model.api.IPrimitiveType;
  */
 final class Slice {
 
-    private final String path;
     private final String slicedPath;
     private final String name;
     private final String discriminator;
     private final String value;
 
-    Slice(String path, String slicedPath, String name, String discriminator, String value) {
-        this.path = path;
+    Slice(String slicedPath, String name, String discriminator, String value) {
         this.slicedPath = slicedPath;
         this.name = name;
         this.discriminator = discriminator;
         this.value = value;
-    }
-
-    /** The slice's own path, e.g. {@code Patient.identifier:nhsNumber}. */
-    String path() {
-        return path;
     }
 
     /** The path of the element it slices, e.g. {@code Patient.identifier}. */

@@ -34,4 +34,17 @@ class ContainedResourcesTest {
         assertThat(appointment.getContained()).singleElement()
                 .satisfies(resource -> assertThat(((Organization) resource).getName()).isEqualTo("new"));
     }
+
+    @Test
+    void releasingAnExtensionsContainedResourceLeavesOthers() {
+        Appointment appointment = new Appointment();
+        appointment.addExtension(new org.hl7.fhir.dstu3.model.Extension("https://example.org/booking",
+                ContainedResources.contain(appointment, new Organization().setName("booking"))));
+        ContainedResources.contain(appointment, new Organization().setName("other"));
+
+        assertThat(ContainedResources.release(appointment, "https://example.org/booking")).isEqualTo("1");
+        assertThat(appointment.getContained()).singleElement()
+                .satisfies(resource -> assertThat(((Organization) resource).getName()).isEqualTo("other"));
+        assertThat(ContainedResources.release(appointment, "https://example.org/booking")).isNull();
+    }
 }

@@ -9,17 +9,17 @@ import io.github.gpconnecttoolkit.runtime.body.CodedValue;
  */
 public enum ExampleChannel implements CodedValue {
     /**
-     * {@code in-person}: In person.
+     * <code>in-person</code>: In person.
      */
     IN_PERSON("https://example.org/fhir/CodeSystem/Example-Channel", "in-person", "In person"),
 
     /**
-     * {@code phone}: Telephone.
+     * <code>phone</code>: Telephone.
      */
     TELEPHONE("https://example.org/fhir/CodeSystem/Example-Channel", "phone", "Telephone"),
 
     /**
-     * {@code video}: Video.
+     * <code>video</code>: Video.
      */
     VIDEO("https://example.org/fhir/CodeSystem/Example-Channel", "video", "Video");
 

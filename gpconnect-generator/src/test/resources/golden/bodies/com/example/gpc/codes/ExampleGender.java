@@ -9,22 +9,22 @@ import io.github.gpconnecttoolkit.runtime.body.CodedValue;
  */
 public enum ExampleGender implements CodedValue {
     /**
-     * {@code male}: Male.
+     * <code>male</code>: Male.
      */
     MALE("http://hl7.org/fhir/administrative-gender", "male", "Male"),
 
     /**
-     * {@code female}: Female.
+     * <code>female</code>: Female.
      */
     FEMALE("http://hl7.org/fhir/administrative-gender", "female", "Female"),
 
     /**
-     * {@code other}: Other.
+     * <code>other</code>: Other.
      */
     OTHER("http://hl7.org/fhir/administrative-gender", "other", "Other"),
 
     /**
-     * {@code unknown}: Unknown.
+     * <code>unknown</code>: Unknown.
      */
     UNKNOWN("http://hl7.org/fhir/administrative-gender", "unknown", "Unknown");
 

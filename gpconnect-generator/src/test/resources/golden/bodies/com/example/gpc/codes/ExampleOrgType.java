@@ -9,12 +9,12 @@ import io.github.gpconnecttoolkit.runtime.body.CodedValue;
  */
 public enum ExampleOrgType implements CodedValue {
     /**
-     * {@code gp-practice}: GP Practice.
+     * <code>gp-practice</code>: GP Practice.
      */
     GP_PRACTICE("https://example.org/fhir/CodeSystem/Example-OrgType", "gp-practice", "GP Practice"),
 
     /**
-     * {@code urgent-care}: Urgent Care.
+     * <code>urgent-care</code>: Urgent Care.
      */
     URGENT_CARE("https://example.org/fhir/CodeSystem/Example-OrgType", "urgent-care", "Urgent Care");
 

@@ -9,12 +9,12 @@ import io.github.gpconnecttoolkit.runtime.body.CodedValue;
  */
 public enum ExampleSignificance implements CodedValue {
     /**
-     * {@code major}: Major.
+     * <code>major</code>: Major.
      */
     MAJOR("https://example.org/fhir/CodeSystem/Example-Significance", "major", "Major"),
 
     /**
-     * {@code minor}: Minor.
+     * <code>minor</code>: Minor.
      */
     MINOR("https://example.org/fhir/CodeSystem/Example-Significance", "minor", "Minor");
 

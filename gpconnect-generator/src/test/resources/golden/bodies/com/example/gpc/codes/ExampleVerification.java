@@ -9,12 +9,12 @@ import io.github.gpconnecttoolkit.runtime.body.CodedValue;
  */
 public enum ExampleVerification implements CodedValue {
     /**
-     * {@code 01}: Number present and verified.
+     * <code>01</code>: Number present and verified.
      */
     NUMBER_PRESENT_AND_VERIFIED("https://example.org/fhir/CodeSystem/Example-Verification", "01", "Number present and verified"),
 
     /**
-     * {@code 02}: Number present but not traced.
+     * <code>02</code>: Number present but not traced.
      */
     NUMBER_PRESENT_BUT_NOT_TRACED("https://example.org/fhir/CodeSystem/Example-Verification", "02", "Number present but not traced");
 
