@@ -410,8 +410,8 @@ public final class BodyPlanner {
                 throw new GenerationException(parameter.location() + ": a parameter of " + operation.url()
                         + " has no name");
             }
-            int min = parseMin(parameter.text("min"), where);
-            int max = parseMax(parameter.text("max"), where);
+            int min = Snapshot.parseInt(parameter.text("min"), 0, where + ": min");
+            int max = Snapshot.parseMax(parameter.text("max"), where);
             rules.add(new Rule.Slice(path, "name", name));
             rules.add(new Rule.Cardinality(path, min, max));
             String documentation = parameter.text("documentation") != null ? parameter.text("documentation").strip()
@@ -454,7 +454,7 @@ public final class BodyPlanner {
             }
             rules.add(new Rule.Cardinality(path + ".value[x]", 1, 1));
             rules.add(new Rule.Types(path + ".value[x]", List.of(type)));
-            ElementInfo.BindingInfo binding = operationBinding(parameter);
+            ElementInfo.BindingInfo binding = Snapshot.binding(parameter);
             ValueShape shape;
             ParameterDefinition catalogue = typed.get(name);
             if (catalogue != null && catalogue.type() == ParameterType.NHS_NUMBER && type.equals("Identifier")) {
@@ -482,24 +482,6 @@ public final class BodyPlanner {
         String note = "Bound (required) to " + binding.valueSet() + ", whose codes the profile set does not list,"
                 + " so build() does not check them.";
         return documentation.isEmpty() ? note : documentation + (documentation.endsWith(".") ? " " : ". ") + note;
-    }
-
-    private static ElementInfo.BindingInfo operationBinding(FhirTree parameter) {
-        Optional<FhirTree> binding = parameter.child("binding");
-        if (binding.isEmpty() || binding.get().text("strength") == null) {
-            return null;
-        }
-        String url = binding.get().at("valueSetReference.reference").map(FhirTree::value)
-                .orElse(binding.get().text("valueSetUri"));
-        return url == null ? null : new ElementInfo.BindingInfo(binding.get().text("strength"), url);
-    }
-
-    private static int parseMin(String min, String where) {
-        try {
-            return min == null ? 0 : Integer.parseInt(min);
-        } catch (NumberFormatException e) {
-            throw new GenerationException(where + ": min '" + min + "' is not a number", e);
-        }
     }
 
     // ------------------------------------------------------------------------------------------------ shapes
@@ -537,17 +519,6 @@ public final class BodyPlanner {
                     + " type, found " + element.types().stream().map(ElementInfo.TypeRef::code).toList());
         }
         return code;
-    }
-
-    private static int parseMax(String max, String where) {
-        if (max == null || max.equals("*")) {
-            return -1;
-        }
-        try {
-            return Integer.parseInt(max);
-        } catch (NumberFormatException e) {
-            throw new GenerationException(where + ": max '" + max + "' is not a number or '*'", e);
-        }
     }
 
     // ----------------------------------------------------------------------------------------------- helpers

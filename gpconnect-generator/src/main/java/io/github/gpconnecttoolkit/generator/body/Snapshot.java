@@ -122,7 +122,8 @@ final class Snapshot {
         return path;
     }
 
-    private static int parseInt(String text, int absent, String where) {
+    /** A cardinality bound as written in a profile or OperationDefinition; {@code absent} when not written. */
+    static int parseInt(String text, int absent, String where) {
         if (text == null) {
             return absent;
         }
@@ -133,7 +134,8 @@ final class Snapshot {
         }
     }
 
-    private static int parseMax(String max, String where) {
+    /** A maximum cardinality: {@code -1} for {@code *} or when not written. */
+    static int parseMax(String max, String where) {
         return max == null || max.equals("*") ? -1 : parseInt(max, -1, where + ": max");
     }
 
@@ -174,7 +176,8 @@ final class Snapshot {
         return null;
     }
 
-    private static ElementInfo.BindingInfo binding(FhirTree element) {
+    /** The binding of an element or of an OperationDefinition parameter, which are written alike. */
+    static ElementInfo.BindingInfo binding(FhirTree element) {
         Optional<FhirTree> binding = element.child("binding");
         if (binding.isEmpty() || binding.get().text("strength") == null) {
             return null;

@@ -10,12 +10,9 @@ import io.github.gpconnecttoolkit.generator.profile.ConformanceIndex;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,7 +26,6 @@ class BodyBuildersGoldenTest {
 
     private static final Path FIXTURES = Path.of("src/test/resources/fixtures");
     private static final Path GOLDEN = Path.of("src/test/resources/golden/bodies");
-    private static final boolean UPDATE = Boolean.getBoolean("gpconnect.updateGolden");
 
     static SortedMap<String, String> generate() {
         List<InteractionDefinition> examples = InteractionCatalogue.builtIn("1.6.2")
@@ -52,26 +48,7 @@ class BodyBuildersGoldenTest {
 
     @Test
     void theBodyBuildersMatchTheirGoldenFiles() throws IOException {
-        SortedMap<String, String> sources = bodyFiles(generate());
-        if (UPDATE) {
-            if (Files.exists(GOLDEN)) {
-                try (Stream<Path> old = Files.walk(GOLDEN)) {
-                    for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
-                        Files.delete(path);
-                    }
-                }
-            }
-            JavaSources.write(GOLDEN, sources);
-        }
-        List<String> goldenFiles;
-        try (Stream<Path> walk = Files.walk(GOLDEN)) {
-            goldenFiles = walk.filter(Files::isRegularFile).map(path -> GOLDEN.relativize(path).toString()
-                    .replace('\\', '/')).sorted().toList();
-        }
-        assertThat(new TreeSet<>(sources.keySet())).containsExactlyElementsOf(goldenFiles);
-        for (String path : goldenFiles) {
-            assertThat(sources.get(path)).as(path).isEqualTo(Files.readString(GOLDEN.resolve(path)));
-        }
+        JavaSources.assertMatchesGolden(GOLDEN, bodyFiles(generate()));
     }
 
     @Test

@@ -7,8 +7,10 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 import javax.tools.JavaCompiler;
 import javax.tools.StandardJavaFileManager;
@@ -31,6 +33,32 @@ public final class JavaSources {
                 throw new UncheckedIOException(e);
             }
         });
+    }
+
+    /**
+     * Asserts that {@code sources} are exactly the files under {@code golden}; with {@code -Dgpconnect.updateGolden=true}
+     * the folder is rewritten first (review the diff afterwards).
+     */
+    public static void assertMatchesGolden(Path golden, Map<String, String> sources) throws IOException {
+        if (Boolean.getBoolean("gpconnect.updateGolden")) {
+            if (Files.exists(golden)) {
+                try (Stream<Path> old = Files.walk(golden)) {
+                    for (Path path : old.sorted(Comparator.reverseOrder()).toList()) {
+                        Files.delete(path);
+                    }
+                }
+            }
+            write(golden, sources);
+        }
+        List<String> goldenFiles;
+        try (Stream<Path> walk = Files.walk(golden)) {
+            goldenFiles = walk.filter(Files::isRegularFile).map(path -> golden.relativize(path).toString()
+                    .replace('\\', '/')).sorted().toList();
+        }
+        assertThat(new TreeSet<>(sources.keySet())).containsExactlyElementsOf(goldenFiles);
+        for (String path : goldenFiles) {
+            assertThat(sources.get(path)).as(path).isEqualTo(Files.readString(golden.resolve(path)));
+        }
     }
 
     /** Compiles every {@code .java} file under {@code sourceRoot} into {@code classes}; fails with javac's output. */
