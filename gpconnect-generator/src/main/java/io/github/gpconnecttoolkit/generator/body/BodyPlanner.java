@@ -21,6 +21,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.hl7.fhir.dstu3.model.Extension;
 import org.hl7.fhir.dstu3.model.Parameters;
+import org.hl7.fhir.dstu3.model.Resource;
 
 /**
  * Plans the typed request bodies of the selected interactions from the profile set: a builder for every profile a
@@ -113,7 +114,7 @@ public final class BodyPlanner {
             return known;
         }
         IndexedResource entry = index.require(url, "StructureDefinition", referencedBy);
-        String name = uniqueBuilderName(stripName(JavaNameSource.of(entry)) , "Builder");
+        String name = uniqueBuilderName(stripName(lastSegment(entry)) , "Builder");
         builderNames.put(plain, name);
         pendingProfiles.add(new String[] {url, name, referencedBy});
         return name;
@@ -152,7 +153,7 @@ public final class BodyPlanner {
         MemberNames names = new MemberNames();
         for (ElementInfo child : snapshot.children(elementId)) {
             String name = child.name();
-            boolean infrastructure = org.hl7.fhir.dstu3.model.Resource.class.isAssignableFrom(type)
+            boolean infrastructure = Resource.class.isAssignableFrom(type)
                     ? NOT_SET_BY_CALLERS.contains(name)
                     : name.equals("modifierExtension"); // Resource.text is the narrative; HumanName.text is not
             if (child.isProhibited() || infrastructure || name.equals("id")) {
@@ -369,7 +370,7 @@ public final class BodyPlanner {
             return known;
         }
         FhirTree operation = index.tree(entry);
-        String javaName = uniqueBuilderName(stripName(JavaNameSource.of(entry)).replaceFirst("-?Operation$", "")
+        String javaName = uniqueBuilderName(stripName(lastSegment(entry)).replaceFirst("-?Operation$", "")
                 .replaceFirst("^(GPConnect|CareConnect)-", ""), "Parameters");
         builderNames.put(plain, javaName);
         Scope scope = new Scope(javaName, entry.origin());
@@ -548,12 +549,9 @@ public final class BodyPlanner {
     }
 
     /** The name a builder class is derived from: the last segment of the canonical URL. */
-    private static final class JavaNameSource {
-        static String of(IndexedResource entry) {
-            String url = entry.url();
-            String trimmed = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-            return trimmed.substring(trimmed.lastIndexOf('/') + 1);
-        }
+    private static String lastSegment(IndexedResource entry) {
+        String url = entry.url().endsWith("/") ? entry.url().substring(0, entry.url().length() - 1) : entry.url();
+        return url.substring(url.lastIndexOf('/') + 1);
     }
 
     /** Collects the constraints of a snapshot, following extension slices into their own definitions. */

@@ -30,7 +30,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 import javax.lang.model.element.Modifier;
+import org.hl7.fhir.dstu3.model.Resource;
 
 /**
  * Emits the typed request bodies of a {@link BodyPlan}: a builder per profile and per operation (package
@@ -55,7 +58,7 @@ final class BodyEmitter {
     private final String codesPackage;
     private final String generatorName;
     /** Extension URLs of the builder being emitted whose values may be contained resources. */
-    private java.util.Set<String> releasesContained = java.util.Set.of();
+    private Set<String> releasesContained = Set.of();
 
     private BodyEmitter(String basePackage, String generatorName) {
         this.bodyPackage = basePackage + ".body";
@@ -127,7 +130,7 @@ final class BodyEmitter {
         ClassName self = ClassName.get(bodyPackage, builder.javaName());
         releasesContained = builder.members().stream().filter(member -> member.shape()
                 instanceof ValueShape.ProfiledResource resource && resource.contained()).map(Member::key)
-                .collect(java.util.stream.Collectors.toSet());
+                .collect(Collectors.toSet());
         BuilderModel.TopLevel top = builder.top();
         TypeSpec.Builder type = TypeSpec.classBuilder(self).addModifiers(Modifier.PUBLIC, Modifier.FINAL)
                 .addJavadoc(topJavadoc(builder));
@@ -455,7 +458,7 @@ final class BodyEmitter {
         boolean nested = member.shape() instanceof ValueShape.Nested;
         boolean resource = member.shape() instanceof ValueShape.ProfiledResource profiled && !profiled.contained()
                 || member.shape() instanceof ValueShape.Complex complex
-                        && org.hl7.fhir.dstu3.model.Resource.class.isAssignableFrom(complex.hapiClass());
+                        && Resource.class.isAssignableFrom(complex.hapiClass());
         CodeBlock.Builder code = CodeBlock.builder();
         switch (member.attach()) {
             case PROPERTY -> {
