@@ -115,11 +115,7 @@ final class BodyEmitter {
                 .returns(self).addParameter(String.class, "code")
                 .addJavadoc("The constant for a code.\n\n@param code the code\n@return its constant\n"
                         + "@throws IllegalArgumentException when the code is not in the ValueSet\n")
-                .beginControlFlow("for ($T value : values())", self)
-                .beginControlFlow("if (value.code.equals(code))").addStatement("return value").endControlFlow()
-                .endControlFlow()
-                .addStatement("throw new $T(\"'\" + code + \"' is not a code of \" + VALUE_SET)",
-                        IllegalArgumentException.class)
+                .addStatement("return $T.fromCode(values(), code, VALUE_SET)", CodedValue.class)
                 .build());
         return file(codesPackage, type.build());
     }

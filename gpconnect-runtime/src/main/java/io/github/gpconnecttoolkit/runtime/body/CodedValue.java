@@ -27,4 +27,22 @@ public interface CodedValue {
     default CodeableConcept toCodeableConcept() {
         return new CodeableConcept().addCoding(toCoding());
     }
+
+    /**
+     * The value among {@code values} whose code is {@code code}; the generated enums' {@code fromCode} calls it.
+     *
+     * @param values   the candidates, e.g. an enum's {@code values()}
+     * @param code     the code looked for
+     * @param valueSet the ValueSet they come from, for the message
+     * @return the value with that code
+     * @throws IllegalArgumentException when no value has that code
+     */
+    static <T extends CodedValue> T fromCode(T[] values, String code, String valueSet) {
+        for (T value : values) {
+            if (value.code().equals(code)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("'" + code + "' is not a code of " + valueSet);
+    }
 }

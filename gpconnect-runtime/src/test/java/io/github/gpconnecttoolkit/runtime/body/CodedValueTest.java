@@ -1,6 +1,7 @@
 package io.github.gpconnecttoolkit.runtime.body;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.gpconnecttoolkit.runtime.body.TestProfiles.DeliveryChannel;
 import io.github.gpconnecttoolkit.runtime.body.TestProfiles.VerificationStatus;
@@ -32,5 +33,14 @@ class CodedValueTest {
                 .satisfies(coding -> assertThat(coding.equalsDeep(VerificationStatus.TRACE_REQUIRED.toCoding()))
                         .isTrue());
         assertThat(concept.hasText()).isFalse();
+    }
+
+    @Test
+    void aCodeIsLookedUpAmongTheValuesAndAnUnknownOneNamesTheValueSet() {
+        assertThat(CodedValue.fromCode(DeliveryChannel.values(), "Telephone", "https://example.org/vs"))
+                .isEqualTo(DeliveryChannel.TELEPHONE);
+        assertThatThrownBy(() -> CodedValue.fromCode(DeliveryChannel.values(), "Carrier pigeon", "https://example.org/vs"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("'Carrier pigeon' is not a code of https://example.org/vs");
     }
 }

@@ -63,11 +63,6 @@ public enum ExampleChannel implements CodedValue {
      * @throws IllegalArgumentException when the code is not in the ValueSet
      */
     public static ExampleChannel fromCode(String code) {
-        for (ExampleChannel value : values()) {
-            if (value.code.equals(code)) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("'" + code + "' is not a code of " + VALUE_SET);
+        return CodedValue.fromCode(values(), code, VALUE_SET);
     }
 }

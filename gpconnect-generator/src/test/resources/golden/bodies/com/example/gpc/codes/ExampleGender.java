@@ -68,11 +68,6 @@ public enum ExampleGender implements CodedValue {
      * @throws IllegalArgumentException when the code is not in the ValueSet
      */
     public static ExampleGender fromCode(String code) {
-        for (ExampleGender value : values()) {
-            if (value.code.equals(code)) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("'" + code + "' is not a code of " + VALUE_SET);
+        return CodedValue.fromCode(values(), code, VALUE_SET);
     }
 }

@@ -58,11 +58,6 @@ public enum ExampleOrgType implements CodedValue {
      * @throws IllegalArgumentException when the code is not in the ValueSet
      */
     public static ExampleOrgType fromCode(String code) {
-        for (ExampleOrgType value : values()) {
-            if (value.code.equals(code)) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("'" + code + "' is not a code of " + VALUE_SET);
+        return CodedValue.fromCode(values(), code, VALUE_SET);
     }
 }

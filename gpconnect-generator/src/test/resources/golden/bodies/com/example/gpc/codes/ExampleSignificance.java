@@ -58,11 +58,6 @@ public enum ExampleSignificance implements CodedValue {
      * @throws IllegalArgumentException when the code is not in the ValueSet
      */
     public static ExampleSignificance fromCode(String code) {
-        for (ExampleSignificance value : values()) {
-            if (value.code.equals(code)) {
-                return value;
-            }
-        }
-        throw new IllegalArgumentException("'" + code + "' is not a code of " + VALUE_SET);
+        return CodedValue.fromCode(values(), code, VALUE_SET);
     }
 }
